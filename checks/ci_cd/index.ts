@@ -1,0 +1,4 @@
+import type { Check } from "../../src/engine/check.js";
+
+/** The ci_cd checks, in report order. */
+export const ciCdChecks: readonly Check[] = [];

@@ -1,0 +1,4 @@
+import type { Check } from "../../src/engine/check.js";
+
+/** The documentation checks, in report order. */
+export const documentationChecks: readonly Check[] = [];

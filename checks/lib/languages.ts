@@ -1,0 +1,78 @@
+/**
+ * Which languages a repository is written in, from the listing alone (no contents needed):
+ * bytes of source per language, ignoring vendored, generated and minified paths.
+ */
+import type { RepoFile, RepoView } from "../../src/engine/check.js";
+
+/** The languages the checklist judges; the rest count as "other". */
+export type Language = "python" | "javascript";
+
+const EXTENSIONS: Record<string, Language> = {
+  py: "python",
+  pyi: "python",
+  ipynb: "python",
+  js: "javascript",
+  jsx: "javascript",
+  mjs: "javascript",
+  cjs: "javascript",
+  ts: "javascript",
+  tsx: "javascript",
+  mts: "javascript",
+  cts: "javascript",
+  vue: "javascript",
+  svelte: "javascript",
+};
+
+/** Paths that are not the project's own code: dependencies, builds, virtual environments. */
+export const VENDORED =
+  /(^|\/)(node_modules|vendor|third_party|site-packages|dist|build|\.venv|venv|env|\.tox|\.next|\.nuxt|coverage|__pycache__|\.ipynb_checkpoints)\//;
+
+/** Globs of Python source (notebooks apart). */
+export const PYTHON_GLOBS = ["**/*.py"] as const;
+/** Globs of JavaScript/TypeScript source. */
+export const JS_GLOBS = ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"] as const;
+/** Globs of notebooks. */
+export const NOTEBOOK_GLOBS = ["**/*.ipynb"] as const;
+
+/** The language of a path by its extension, if it is one the checklist judges. */
+export function languageOf(path: string): Language | undefined {
+  if (path.endsWith(".d.ts") || /\.min\.js$/.test(path)) return undefined;
+  const dot = path.lastIndexOf(".");
+  return dot === -1 ? undefined : EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+}
+
+/** True for the project's own files (not dependencies, builds or virtual environments). */
+export function isOwnCode(file: RepoFile | string): boolean {
+  return !VENDORED.test(typeof file === "string" ? file : file.path);
+}
+
+/** Source bytes per language, the project's own files only. */
+export interface LanguageProfile {
+  readonly python: number;
+  readonly javascript: number;
+  /** Languages with at least 10% of the judged bytes, largest first. */
+  readonly main: readonly Language[];
+}
+
+const cache = new WeakMap<RepoView, LanguageProfile>();
+
+/** The repository's language profile (memoised per view). */
+export function languages(repo: RepoView): LanguageProfile {
+  const hit = cache.get(repo);
+  if (hit) return hit;
+  const bytes: Record<Language, number> = { python: 0, javascript: 0 };
+  for (const f of repo.files) {
+    if (f.mode !== "file" && f.mode !== "executable") continue;
+    const lang = languageOf(f.path);
+    if (!lang || !isOwnCode(f)) continue;
+    // Notebooks are mostly JSON and outputs: count a tenth of their size as code.
+    bytes[lang] += f.path.endsWith(".ipynb") ? Math.ceil(f.size / 10) : f.size;
+  }
+  const total = bytes.python + bytes.javascript;
+  const main = (Object.keys(bytes) as Language[])
+    .filter((l) => bytes[l] > 0 && bytes[l] >= total * 0.1)
+    .sort((a, b) => bytes[b] - bytes[a]);
+  const profile = { ...bytes, main };
+  cache.set(repo, profile);
+  return profile;
+}

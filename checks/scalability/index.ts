@@ -1,0 +1,4 @@
+import type { Check } from "../../src/engine/check.js";
+
+/** The scalability checks, in report order. */
+export const scalabilityChecks: readonly Check[] = [];

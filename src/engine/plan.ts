@@ -1,0 +1,93 @@
+import type { Check, ReadRequest } from "./check.js";
+import { GlobIndex } from "./glob.js";
+import type { RepoFile, UnreadReason } from "./types.js";
+
+/** Limits on what one scan reads: they keep a GitHub scan to a few requests whatever the repo's size. */
+export interface ReadBudget {
+  /** At most this many files are read in all. */
+  readonly maxFiles: number;
+  /** At most this many bytes (by listed size) are read in all. */
+  readonly maxBytes: number;
+  /** A file larger than this is never read (GitHub's GraphQL blob text stops at 512,000 bytes). */
+  readonly maxFileBytes: number;
+}
+
+/** Defaults documented in the README: about 4 MB across at most 1,000 files. */
+export const DEFAULT_BUDGET: ReadBudget = { maxFiles: 1000, maxBytes: 4_000_000, maxFileBytes: 512_000 };
+
+/** What to fetch, and which wanted files were left out and why. */
+export interface ReadPlan {
+  /** Paths to read, sorted. */
+  readonly paths: readonly string[];
+  /** Sum of the listed sizes of `paths`. */
+  readonly bytes: number;
+  /** Files some check wanted but the plan does not read. */
+  readonly skipped: ReadonlyMap<string, UnreadReason>;
+}
+
+function depth(path: string): number {
+  let n = 0;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) n++;
+  return n;
+}
+
+function shallowFirst(a: RepoFile, b: RepoFile): number {
+  const d = depth(a.path) - depth(b.path);
+  if (d !== 0) return d;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+function isReadable(f: RepoFile): boolean {
+  return f.mode === "file" || f.mode === "executable";
+}
+
+/**
+ * Merge every check's read requests into one deterministic plan.
+ * Order: request priority, then shallow paths before deep ones, then path; the budget is
+ * filled in that order, so the same listing always gives the same plan.
+ */
+export function planReads(
+  files: readonly RepoFile[],
+  checks: readonly Pick<Check, "reads">[],
+  budget: ReadBudget = DEFAULT_BUDGET,
+  index: GlobIndex = new GlobIndex(files.map((f) => f.path)),
+): ReadPlan {
+  const wanted = new Map<number, number>(); // listing index -> best (lowest) priority
+  const requests: ReadRequest[] = checks.flatMap((c) => c.reads);
+  for (const request of requests) {
+    const priority = request.priority ?? 1;
+    const matched = index
+      .match(request.globs, { nocase: request.nocase ?? false })
+      .map((i) => ({ i, f: files[i] as RepoFile }))
+      .filter(({ f }) => isReadable(f) && f.size <= budget.maxFileBytes)
+      .sort((a, b) => shallowFirst(a.f, b.f));
+    const limit = request.maxFiles ?? Number.POSITIVE_INFINITY;
+    matched.slice(0, limit).forEach(({ i }) => {
+      const prev = wanted.get(i);
+      if (prev === undefined || priority < prev) wanted.set(i, priority);
+    });
+    for (const i of index.match(request.globs, { nocase: request.nocase ?? false })) {
+      const f = files[i] as RepoFile;
+      if (!isReadable(f)) continue;
+      if (f.size > budget.maxFileBytes && !wanted.has(i)) wanted.set(i, Number.POSITIVE_INFINITY);
+    }
+  }
+
+  const ordered = [...wanted.entries()]
+    .map(([i, priority]) => ({ f: files[i] as RepoFile, priority }))
+    .sort((a, b) => a.priority - b.priority || shallowFirst(a.f, b.f));
+
+  const paths: string[] = [];
+  const skipped = new Map<string, UnreadReason>();
+  let bytes = 0;
+  for (const { f } of ordered) {
+    if (f.size > budget.maxFileBytes) skipped.set(f.path, "too_large");
+    else if (paths.length >= budget.maxFiles || bytes + f.size > budget.maxBytes) skipped.set(f.path, "over_budget");
+    else {
+      paths.push(f.path);
+      bytes += f.size;
+    }
+  }
+  paths.sort();
+  return { paths, bytes, skipped };
+}

@@ -1,0 +1,88 @@
+import { GlobIndex, type GlobOptions } from "./glob.js";
+import type { FileContent, RepoFile, RepoIdentity, RepoSnapshot } from "./types.js";
+
+/** A file whose text was read, as handed to a check. */
+export interface TextFile {
+  readonly path: string;
+  readonly text: string;
+  /** True when the source cut the text at its per-file limit. */
+  readonly truncated: boolean;
+}
+
+const NOT_PLANNED: FileContent = { kind: "unread", reason: "not_planned" };
+
+/**
+ * The read-only view of a snapshot that every check receives.
+ * Checks may list any path, but only see the text of files their `reads` declared.
+ */
+export class RepoView {
+  /** Every listed file, sorted by path. */
+  readonly files: readonly RepoFile[];
+  readonly identity: RepoIdentity;
+  private readonly index: GlobIndex;
+  private readonly byPath: Map<string, RepoFile>;
+  private readonly contents: ReadonlyMap<string, FileContent>;
+  private dirCache: ReadonlySet<string> | undefined;
+
+  constructor(snapshot: RepoSnapshot) {
+    this.files = snapshot.files;
+    this.identity = snapshot.identity;
+    this.contents = snapshot.contents;
+    this.index = new GlobIndex(snapshot.files.map((f) => f.path));
+    this.byPath = new Map(snapshot.files.map((f) => [f.path, f]));
+  }
+
+  /** The listed file at exactly this path. */
+  file(path: string): RepoFile | undefined {
+    return this.byPath.get(path);
+  }
+
+  /** True when a file (of any mode) is listed at exactly this path. */
+  has(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
+  /** Listed files matching any of the globs (minimatch syntax, dotfiles included), sorted by path. */
+  glob(patterns: string | readonly string[], options?: GlobOptions): RepoFile[] {
+    return this.index.match(patterns, options).map((i) => this.files[i] as RepoFile);
+  }
+
+  /** Every directory that holds at least one listed file ("" is the root). */
+  directories(): ReadonlySet<string> {
+    if (!this.dirCache) {
+      const dirs = new Set<string>([""]);
+      for (const f of this.files) {
+        let slash = f.path.lastIndexOf("/");
+        while (slash > 0) {
+          const dir = f.path.slice(0, slash);
+          if (dirs.has(dir)) break;
+          dirs.add(dir);
+          slash = dir.lastIndexOf("/");
+        }
+      }
+      this.dirCache = dirs;
+    }
+    return this.dirCache;
+  }
+
+  /** The content state of a path: text, or why it was not read. */
+  content(path: string): FileContent {
+    return this.contents.get(path) ?? NOT_PLANNED;
+  }
+
+  /** The text of a file if it was read and is text; undefined otherwise. */
+  text(path: string): string | undefined {
+    const c = this.contents.get(path);
+    return c?.kind === "text" ? c.text : undefined;
+  }
+
+  /** The read text files among those matching the globs, sorted by path. */
+  read(patterns: string | readonly string[], options?: GlobOptions): TextFile[] {
+    const out: TextFile[] = [];
+    for (const f of this.glob(patterns, options)) {
+      const c = this.contents.get(f.path);
+      if (c?.kind === "text") out.push({ path: f.path, text: c.text, truncated: c.truncated });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { GlobIndex } from "../../src/engine/glob.js";
+
+const paths = [
+  ".github/workflows/ci.yml",
+  ".github/workflows/release.yaml",
+  "Dockerfile",
+  "README.md",
+  "docker/Dockerfile.app",
+  "infra/Containerfile",
+  "pkg/a.py",
+  "pkg/sub/b.PY",
+  "readme.rst",
+  "src/index.ts",
+].sort();
+
+describe("GlobIndex", () => {
+  const index = new GlobIndex(paths);
+  const match = (p: string | string[], nocase = false) => index.match(p, { nocase }).map((i) => paths[i]);
+
+  it.each([
+    ["**/*.py", ["pkg/a.py"]],
+    ["**/Dockerfile", ["Dockerfile"]],
+    ["**/{Dockerfile,Dockerfile.*,Containerfile}", ["Dockerfile", "docker/Dockerfile.app", "infra/Containerfile"]],
+    [".github/workflows/*.{yml,yaml}", [".github/workflows/ci.yml", ".github/workflows/release.yaml"]],
+    ["README.md", ["README.md"]],
+    ["*.md", ["README.md"]],
+    ["**/*.ts", ["src/index.ts"]],
+  ])("%s", (pattern, expected) => {
+    expect(match(pattern)).toEqual(expected);
+  });
+
+  it("matches case-insensitively when asked", () => {
+    expect(match("readme*", true)).toEqual(["README.md", "readme.rst"]);
+    expect(match("**/*.py", true)).toEqual(["pkg/a.py", "pkg/sub/b.PY"]);
+    expect(match("README.MD", true)).toEqual(["README.md"]);
+  });
+
+  it("tests a single path without an index", () => {
+    expect(GlobIndex.test("a/b/c.py", "**/*.py")).toBe(true);
+    expect(GlobIndex.test("a/b/c.py", "a/*.py")).toBe(false);
+    expect(GlobIndex.test("vendor/x.js", "vendor/**")).toBe(true);
+  });
+});
