@@ -76,3 +76,22 @@ export function languages(repo: RepoView): LanguageProfile {
   cache.set(repo, profile);
   return profile;
 }
+
+/** Test files by the conventions of pytest, unittest, Jest/Vitest and Mocha. */
+const TEST_PATH =
+  /(^|\/)(tests?|__tests__|spec|specs)\/|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$|\.(test|spec)\.[cm]?[jt]sx?$/;
+
+/** True for a test file or a file under a test folder. */
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}
+
+/**
+ * The shared read requests for source code. Checks that read source use these exact objects,
+ * so every check sees the same files and the budget is spent once.
+ */
+export const PYTHON_SOURCE_READ = { globs: PYTHON_GLOBS, maxFiles: 400, priority: 2 } as const;
+/** Notebooks: code cells are read from them, never outputs. */
+export const NOTEBOOK_READ = { globs: NOTEBOOK_GLOBS, maxFiles: 60, priority: 3 } as const;
+/** JavaScript and TypeScript source. */
+export const JS_SOURCE_READ = { globs: JS_GLOBS, maxFiles: 300, priority: 3 } as const;
