@@ -1,0 +1,263 @@
+/**
+ * GitHub Actions workflows as data: triggers, jobs, steps and the lines they sit on.
+ * A workflow GitHub would refuse to run (invalid YAML, no `on`, a `needs:` naming no job)
+ * is listed as broken with its file and line, never thrown.
+ */
+import type { ReadRequest, RepoView } from "../../src/engine/check.js";
+import { parseYaml, type YamlFile } from "./parse.js";
+
+/**
+ * Workflow files, and local composite actions (`uses: ./.github/actions/x`) whose steps run
+ * commands too. GitHub only runs `.yml`/`.yaml` files directly under `.github/workflows`.
+ */
+export const WORKFLOW_READ: ReadRequest = {
+  globs: [".github/workflows/*.{yml,yaml}", "**/action.{yml,yaml}"],
+  maxFiles: 80,
+  priority: 0,
+};
+
+/** Glob of the files GitHub treats as workflows. */
+export const WORKFLOW_GLOB = ".github/workflows/*.{yml,yaml}";
+
+/** One step of a job: a shell `run` or an action `uses`. */
+export interface WorkflowStep {
+  readonly name?: string;
+  readonly run?: string;
+  /** 1-based line of the first line of the `run` script (the line after `|` for a block scalar). */
+  readonly runLine?: number;
+  readonly uses?: string;
+  /** The `with:` inputs, scalars as strings. */
+  readonly with?: Readonly<Record<string, string>>;
+  /** `working-directory` of the step, else of the job's or workflow's `defaults.run`. */
+  readonly workingDirectory?: string;
+  readonly line: number;
+}
+
+/** One job: steps on a runner, or a call to a reusable workflow (`uses`). */
+export interface WorkflowJob {
+  readonly id: string;
+  readonly name?: string;
+  readonly line: number;
+  /** A reusable workflow: `./.github/workflows/x.yml` or `org/repo/.github/workflows/x.yml@ref`. */
+  readonly uses?: string;
+  readonly needs: readonly string[];
+  readonly steps: readonly WorkflowStep[];
+}
+
+/** A workflow that GitHub would accept. */
+export interface Workflow {
+  readonly path: string;
+  readonly name?: string;
+  /** Event names from `on`, in any of its forms (string, list, mapping). */
+  readonly triggers: readonly string[];
+  /** Line of the `on` key. */
+  readonly triggersLine?: number;
+  readonly jobs: readonly WorkflowJob[];
+}
+
+/** A workflow file GitHub would refuse, with why and where. */
+export interface BrokenWorkflow {
+  readonly path: string;
+  readonly message: string;
+  readonly line?: number;
+}
+
+/** Every workflow of a repository, split into the usable and the broken ones. */
+export interface Workflows {
+  readonly parsed: readonly Workflow[];
+  readonly broken: readonly BrokenWorkflow[];
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
+}
+
+/** Event names from an `on` value: `push`, `[push, pull_request]`, `{push: {...}, schedule: [...]}`. */
+export function triggersOf(on: unknown): string[] {
+  if (typeof on === "string") return [on];
+  if (Array.isArray(on)) return on.filter((e): e is string => typeof e === "string");
+  if (isObj(on)) return Object.keys(on);
+  return [];
+}
+
+function stringRecord(v: unknown): Record<string, string> | undefined {
+  if (!isObj(v)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(v)) {
+    const s = str(val);
+    if (s !== undefined) out[k] = s;
+  }
+  return out;
+}
+
+function defaultDir(v: unknown): string | undefined {
+  if (!isObj(v) || !isObj(v.defaults) || !isObj(v.defaults.run)) return undefined;
+  return str(v.defaults.run["working-directory"]);
+}
+
+/** Line of a scalar's first content line: block scalars (`|`, `>`) start on the next line. */
+function contentLine(file: YamlFile, path: readonly (string | number)[]): number | undefined {
+  const line = file.lineOf(path);
+  const node = file.doc.getIn(path, true) as { type?: string } | undefined;
+  if (line !== undefined && (node?.type === "BLOCK_LITERAL" || node?.type === "BLOCK_FOLDED")) return line + 1;
+  return line;
+}
+
+interface StepsResult {
+  steps: WorkflowStep[];
+  error?: BrokenWorkflow;
+}
+
+/** Steps of a job or of a composite action, at `base` in the YAML tree. */
+export function readSteps(
+  file: YamlFile,
+  path: string,
+  raw: unknown,
+  base: readonly (string | number)[],
+  dir?: string,
+): StepsResult {
+  const steps: WorkflowStep[] = [];
+  if (!Array.isArray(raw)) return { steps, error: { path, message: "steps is not a list", line: file.lineOf(base) } };
+  for (let i = 0; i < raw.length; i++) {
+    const s: unknown = raw[i];
+    const at = [...base, i];
+    const line = file.lineOf(at) ?? 1;
+    if (!isObj(s)) return { steps, error: { path, message: `step ${i + 1} is not a mapping`, line } };
+    const run = str(s.run);
+    const uses = str(s.uses);
+    if ((run === undefined) === (uses === undefined))
+      return { steps, error: { path, message: `step ${i + 1} needs exactly one of run or uses`, line } };
+    const name = str(s.name);
+    const withInputs = stringRecord(s.with);
+    const workingDirectory = str(s["working-directory"]) ?? dir;
+    const runLine = run !== undefined ? contentLine(file, [...at, "run"]) : undefined;
+    steps.push({
+      line,
+      ...(name !== undefined ? { name } : {}),
+      ...(run !== undefined ? { run } : {}),
+      ...(runLine !== undefined ? { runLine } : {}),
+      ...(uses !== undefined ? { uses } : {}),
+      ...(withInputs ? { with: withInputs } : {}),
+      ...(workingDirectory !== undefined ? { workingDirectory } : {}),
+    });
+  }
+  return { steps };
+}
+
+/** Parse one workflow file's text: a usable workflow, or why GitHub would refuse it. */
+export function parseWorkflow(path: string, text: string): Workflow | BrokenWorkflow {
+  const parsed = parseYaml(text);
+  if (!parsed.ok) return { path, message: `invalid YAML: ${parsed.error}`, ...lineField(parsed.line) };
+  const file = parsed.value;
+  const root = file.value;
+  if (!isObj(root)) return { path, message: "the workflow is not a YAML mapping", line: 1 };
+  if (!("on" in root)) return { path, message: "no `on:` trigger: GitHub never runs this workflow", line: 1 };
+  const triggers = triggersOf(root.on);
+  const triggersLine = file.lineOf(["on"]);
+  if (triggers.length === 0) return { path, message: "`on:` names no event", ...lineField(triggersLine) };
+  if (!isObj(root.jobs)) return { path, message: "no `jobs:` mapping", ...lineField(file.lineOf(["jobs"]) ?? 1) };
+  const workflowDir = defaultDir(root);
+  const jobs: WorkflowJob[] = [];
+  for (const [id, rawJob] of Object.entries(root.jobs)) {
+    const line = file.lineOf(["jobs", id]) ?? 1;
+    if (!isObj(rawJob)) return { path, message: `job "${id}" is not a mapping`, line };
+    const uses = str(rawJob.uses);
+    const needs = Array.isArray(rawJob.needs)
+      ? rawJob.needs.map(str).filter((n): n is string => n !== undefined)
+      : str(rawJob.needs) !== undefined
+        ? [str(rawJob.needs) as string]
+        : [];
+    let steps: WorkflowStep[] = [];
+    if (uses === undefined) {
+      if (!("steps" in rawJob)) return { path, message: `job "${id}" has neither steps nor uses`, line };
+      const r = readSteps(file, path, rawJob.steps, ["jobs", id, "steps"], defaultDir(rawJob) ?? workflowDir);
+      if (r.error) return r.error;
+      steps = r.steps;
+    }
+    const name = str(rawJob.name);
+    jobs.push({ id, line, needs, steps, ...(name !== undefined ? { name } : {}), ...(uses ? { uses } : {}) });
+  }
+  if (jobs.length === 0) return { path, message: "`jobs:` is empty", ...lineField(file.lineOf(["jobs"])) };
+  const ids = new Set(jobs.map((j) => j.id));
+  for (const job of jobs)
+    for (const need of job.needs)
+      if (!ids.has(need))
+        return {
+          path,
+          message: `job "${job.id}" needs "${need}", which is not a job of this workflow`,
+          ...lineField(file.lineOf(["jobs", job.id, "needs"]) ?? job.line),
+        };
+  const cycle = needsCycle(jobs);
+  if (cycle) return { path, message: `jobs depend on each other in a cycle: ${cycle.join(" -> ")}`, line: 1 };
+  const name = str(root.name);
+  return { path, triggers, jobs, ...(name !== undefined ? { name } : {}), ...lineField(triggersLine, "triggersLine") };
+}
+
+function lineField(line: number | undefined, key = "line"): Record<string, number> {
+  return line === undefined ? {} : { [key]: line };
+}
+
+/** The first cycle in the `needs` graph, if any (GitHub rejects such a workflow). */
+function needsCycle(jobs: readonly WorkflowJob[]): string[] | undefined {
+  const needs = new Map(jobs.map((j) => [j.id, j.needs]));
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === "done") return undefined;
+    if (state.get(id) === "open") return [...stack.slice(stack.indexOf(id)), id];
+    state.set(id, "open");
+    stack.push(id);
+    for (const n of needs.get(id) ?? []) {
+      const c = visit(n);
+      if (c) return c;
+    }
+    stack.pop();
+    state.set(id, "done");
+    return undefined;
+  };
+  for (const j of jobs) {
+    const c = visit(j.id);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+function isBroken(w: Workflow | BrokenWorkflow): w is BrokenWorkflow {
+  return "message" in w;
+}
+
+const cache = new WeakMap<RepoView, Workflows>();
+
+/** Every workflow under `.github/workflows`, parsed or reported broken (memoised per view). */
+export function workflows(repo: RepoView): Workflows {
+  const hit = cache.get(repo);
+  if (hit) return hit;
+  const parsed: Workflow[] = [];
+  const broken: BrokenWorkflow[] = [];
+  for (const f of repo.glob(WORKFLOW_GLOB)) {
+    const content = repo.content(f.path);
+    if (content.kind !== "text") {
+      // A symlink or a binary file named .yml: GitHub cannot run it either.
+      if (content.reason === "binary" || content.reason === "not_regular" || f.mode === "symlink")
+        broken.push({ path: f.path, message: `not a readable YAML file (${content.reason})` });
+      continue;
+    }
+    const w = parseWorkflow(f.path, content.text);
+    if (isBroken(w)) broken.push(w);
+    else parsed.push(w);
+  }
+  const result = { parsed, broken };
+  cache.set(repo, result);
+  return result;
+}
+
+/** True for a reusable workflow or action that lives in another repository (`org/repo/...@ref`). */
+export function isRemoteUses(uses: string): boolean {
+  return !uses.startsWith("./") && !uses.startsWith("docker://");
+}
