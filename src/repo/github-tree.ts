@@ -1,0 +1,143 @@
+/**
+ * Listing a commit through the Git trees API: one recursive request, and only when GitHub
+ * truncates it (over 100,000 entries or 7 MB) a bounded breadth-first walk of the subtrees.
+ */
+import type { FileMode, RepoFile, SourceNote } from "../engine/types.js";
+
+/** One entry of a Git tree as the REST API returns it. */
+export interface GitTreeEntry {
+  readonly path?: string;
+  readonly mode?: string;
+  readonly type?: string;
+  readonly sha?: string;
+  readonly size?: number;
+}
+
+/** A Git tree response: entries relative to the requested tree, and whether GitHub cut it short. */
+export interface GitTree {
+  readonly tree: readonly GitTreeEntry[];
+  readonly truncated: boolean;
+}
+
+/** Fetch one tree by sha (a commit sha works for the root), recursively or one level. */
+export type FetchTree = (sha: string, recursive: boolean) => Promise<GitTree>;
+
+/** A listed file with the blob sha GitHub gave it (kept to fetch raw bytes later). */
+export interface ListedFile extends RepoFile {
+  readonly sha: string | undefined;
+}
+
+/** What a listing produced: files in no particular order, and a note when the tree was truncated. */
+export interface TreeListing {
+  readonly files: ReadonlyMap<string, ListedFile>;
+  readonly note: SourceNote | undefined;
+}
+
+function modeOf(entry: GitTreeEntry): FileMode | undefined {
+  if (entry.type === "tree") return undefined;
+  if (entry.type === "commit" || entry.mode === "160000") return "submodule";
+  switch (entry.mode) {
+    case "100644":
+    case "100664": // legacy group-writable mode still found in old repositories
+      return "file";
+    case "100755":
+      return "executable";
+    case "120000":
+      return "symlink";
+    default:
+      return "special";
+  }
+}
+
+function addEntries(into: Map<string, ListedFile>, prefix: string, entries: readonly GitTreeEntry[]): void {
+  for (const entry of entries) {
+    const mode = modeOf(entry);
+    if (!mode || !entry.path) continue;
+    const path = prefix + entry.path;
+    into.set(path, { path, size: entry.size ?? 0, mode, sha: entry.sha });
+  }
+}
+
+/** A directory still to list: `recursive` first, one level down when that is truncated too. */
+interface Pending {
+  readonly path: string;
+  readonly sha: string;
+  readonly recursive: boolean;
+}
+
+function subtrees(prefix: string, entries: readonly GitTreeEntry[]): Pending[] {
+  const out: Pending[] = [];
+  for (const e of entries)
+    if (e.type === "tree" && e.path && e.sha && !e.path.includes("/"))
+      out.push({ path: prefix + e.path, sha: e.sha, recursive: true });
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function describe(dirs: readonly string[]): string {
+  const shown = dirs.slice(0, 5).map((d) => (d === "." ? "the top level" : `${d}/`));
+  return dirs.length > 5 ? `${shown.join(", ")} and ${dirs.length - 5} more` : shown.join(", ");
+}
+
+/**
+ * List the tree of `commitSha`. When the recursive answer is truncated, the root is listed one
+ * level deep and each directory is asked for recursively, breadth-first, in waves of
+ * `concurrency`, at most `maxExtraRequests` requests in all. The walk is deterministic: the
+ * same repository and cap give the same listing. Entries the truncated answer did include
+ * are kept even under directories the walk could not reach.
+ */
+export async function listTree(
+  fetchTree: FetchTree,
+  commitSha: string,
+  maxExtraRequests: number,
+  concurrency: number,
+): Promise<TreeListing> {
+  const files = new Map<string, ListedFile>();
+  const first = await fetchTree(commitSha, true);
+  addEntries(files, "", first.tree);
+  if (!first.truncated) return { files, note: undefined };
+
+  const incomplete: string[] = [];
+  let extra = 0;
+  let queue: Pending[] = [{ path: "", sha: commitSha, recursive: false }];
+  while (queue.length > 0) {
+    const room = maxExtraRequests - extra;
+    if (room <= 0) {
+      for (const p of queue) incomplete.push(p.path || ".");
+      break;
+    }
+    const wave = queue.slice(0, Math.min(room, Math.max(1, concurrency)));
+    queue = queue.slice(wave.length);
+    extra += wave.length;
+    const answers = await Promise.all(wave.map((p) => fetchTree(p.sha, p.recursive)));
+    wave.forEach((p, i) => {
+      const answer = answers[i] as GitTree;
+      const prefix = p.path ? `${p.path}/` : "";
+      addEntries(files, prefix, answer.tree);
+      if (!answer.truncated) {
+        if (!p.recursive) queue.push(...subtrees(prefix, answer.tree));
+      } else if (p.recursive) {
+        queue.push({ ...p, recursive: false });
+      } else {
+        // A single directory with more direct entries than GitHub lists at once.
+        incomplete.push(p.path || ".");
+      }
+    });
+  }
+
+  const note: SourceNote =
+    incomplete.length === 0
+      ? {
+          id: "tree-truncated",
+          level: "info",
+          message: `GitHub truncated the recursive listing of this commit; it was completed directory by directory (${extra} more requests).`,
+        }
+      : {
+          id: "tree-truncated",
+          level: "warning",
+          message:
+            `GitHub truncated the recursive listing of this commit and the walk by directory stopped after ${extra} more requests: ` +
+            `the listing is partial, ${incomplete.length} ${incomplete.length === 1 ? "directory was" : "directories were"} not fully listed (${describe(incomplete.sort())}). ` +
+            "Scores that depend on files there may be too low.",
+        };
+  return { files, note };
+}
