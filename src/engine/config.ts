@@ -102,7 +102,7 @@ function fieldName(path: readonly PropertyKey[]): string {
  * with a linear-time engine. Invalid fields are reported with their line and dropped, so the
  * caller can still scan with the defaults for those fields.
  */
-export function parseConfig(text: string, file: string = CONFIG_PATH): LoadedConfig {
+export function parseConfig(text: string, file: string = CONFIG_PATH, knownChecks?: ReadonlySet<string>): LoadedConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const lineOf = (offset: number | undefined) => (offset === undefined ? null : lines.linePos(offset).line);
@@ -129,13 +129,39 @@ export function parseConfig(text: string, file: string = CONFIG_PATH): LoadedCon
       issues: [{ file, line: 1, field: "(top level)", message: "expected a mapping of settings" }],
     };
   }
-  return validateConfig(raw as Record<string, unknown>, file, (path) => {
+  const lineOfPath = (path: readonly PropertyKey[]) => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true);
       if (isNode(node) && node.range) return lineOf(node.range[0]);
     }
     return null;
+  };
+  const loaded = validateConfig(raw as Record<string, unknown>, file, lineOfPath);
+  return knownChecks ? checkIds(loaded, file, knownChecks, lineOfPath) : loaded;
+}
+
+/** Report check ids in `checks` and `exemptions` that name no check (a typo would silently do nothing). */
+export function checkIds(
+  loaded: LoadedConfig,
+  file: string,
+  known: ReadonlySet<string>,
+  lineOf: (path: readonly PropertyKey[]) => number | null = () => null,
+): LoadedConfig {
+  const issues: ConfigIssue[] = [];
+  const unknown = (id: string) => !known.has(id) && !id.startsWith("custom.");
+  for (const id of Object.keys(loaded.config.checks))
+    if (unknown(id))
+      issues.push({ file, line: lineOf(["checks", id]), field: `checks.${id}`, message: `no check has the id ${id}` });
+  loaded.config.exemptions.forEach((e, i) => {
+    if (unknown(e.check))
+      issues.push({
+        file,
+        line: lineOf(["exemptions", i, "check"]),
+        field: `exemptions[${i}].check`,
+        message: `no check has the id ${e.check}`,
+      });
   });
+  return issues.length === 0 ? loaded : { config: loaded.config, issues: [...loaded.issues, ...issues] };
 }
 
 /**

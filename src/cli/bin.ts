@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+import { run } from "./main.js";
+
+// The process wrapper: everything testable lives in main.ts.
+run(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  isTTY: process.stdout.isTTY === true,
+  cwd: process.cwd(),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `portfolio-quality: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,22 @@
+/** What the CLI touches of the process, injected so that commands are tested without spawning. */
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when stdout is a terminal (colour and progress bars only then). */
+  readonly isTTY: boolean;
+  readonly cwd: string;
+}
+
+/** Exit codes: 0 at or above the minimum score, 1 below it, 2 on a usage or config error. */
+export const EXIT = { ok: 0, belowThreshold: 1, usage: 2 } as const;
+
+/** An error the user can fix (bad flag, bad config): printed without a stack trace, exit 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** Whether to colour output: a TTY, and NO_COLOR unset or empty (https://no-color.org). */
+export function useColor(io: CliIO): boolean {
+  return io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { topFixes } from "../../src/report/fixes.js";
+import { renderJson } from "../../src/report/json.js";
+import { renderTerminal } from "../../src/report/terminal.js";
+import { sampleReport } from "../helpers/report.js";
+
+describe("terminal report", () => {
+  it("shows the total, each criterion and the top fixes, without colour when asked", () => {
+    const out = renderTerminal(sampleReport(), { color: false });
+    expect(out).toContain("Portfolio quality: 74/100 (C)");
+    expect(out).toMatch(/Testing\s+█{10}░{10}\s+50/);
+    expect(out).toMatch(/Scalability and MLOps\s+n\/a/);
+    expect(out).toContain("1. +11.4 testing.coverage: Add [tool.coverage.report] fail_under = 80");
+    expect(out).toContain("pyproject.toml:3");
+    expect(out).not.toContain("\u001b[");
+  });
+
+  it("colours only when told to", () => {
+    expect(renderTerminal(sampleReport(), { color: true })).toContain("\u001b[32m");
+  });
+});
+
+describe("json report", () => {
+  it("has the documented shape", () => {
+    const json = JSON.parse(renderJson(sampleReport()));
+    expect(Object.keys(json)).toEqual([
+      "tool",
+      "repo",
+      "score",
+      "grade",
+      "threshold",
+      "passed",
+      "criteria",
+      "checks",
+      "notes",
+      "stats",
+    ]);
+    expect(json.criteria[0]).toEqual({ id: "testing", title: "Testing", weight: 20, score: 50 });
+    expect(json.checks[0]).toMatchObject({
+      id: "testing.coverage",
+      criterion: "testing",
+      status: "fail",
+      score: 0,
+      weight: 2,
+    });
+    expect(json.checks[0].findings[0]).toEqual({
+      id: "no-coverage",
+      level: "failure",
+      message: "No coverage configuration",
+      path: "pyproject.toml",
+      line: 3,
+      remediation: "Add [tool.coverage.report] fail_under = 80",
+      docs: "https://coverage.readthedocs.io/",
+    });
+    expect(json.stats).toEqual({ files: 12, filesRead: 5, bytesRead: 1000, durationMs: 3 });
+  });
+});
+
+describe("top fixes", () => {
+  it("orders by points gained and skips what cannot gain", () => {
+    const fixes = topFixes(sampleReport());
+    expect(fixes.map((f) => f.check.id)).toEqual(["testing.coverage"]);
+    expect(fixes[0]?.finding?.path).toBe("pyproject.toml");
+  });
+});
