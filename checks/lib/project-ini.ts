@@ -24,9 +24,12 @@ export interface IniFile {
 const SECTION = /^\[([^\]]+)\]\s*(?:[;#].*)?$/;
 const OPTION = /^([^=:\s][^=:]*?)\s*[=:]\s?(.*)$/;
 
-/** Cut an inline comment (` # ...` or ` ; ...`): tox and coverage.py drop them, and values we read are short. */
+/**
+ * Cut an inline ` # comment` (tox drops them, and numbers such as `fail_under = 80  # bar` must
+ * read as 80). ` ;` stays: it starts a PEP 508 marker in `install_requires`.
+ */
 function stripInline(value: string): string {
-  const m = /\s[;#]/.exec(value);
+  const m = /\s#/.exec(value);
   return (m ? value.slice(0, m.index) : value).trim();
 }
 
