@@ -196,7 +196,9 @@ describe("project manifests", () => {
       "tox.ini": `[tox]\nenvlist = py311\n\n[testenv]\ndeps = pytest-cov\ncommands =\n    pytest --cov=app --cov-fail-under=80\n\n[pytest]\ntestpaths = tests\n`,
     });
     const tox = pythonToolConfig(repo, "tox")[0];
-    expect(settingText((tox?.settings.testenv as Record<string, unknown>).commands)).toContain("--cov-fail-under=80");
+    expect(settingText((tox?.settings.testenv as Record<string, unknown> | undefined)?.commands)).toContain(
+      "--cov-fail-under=80",
+    );
     expect(tox?.keyLines["testenv.commands"]).toBe(6);
     expect(pythonToolConfig(repo, "pytest")[0]?.settings).toEqual({ testpaths: "tests" });
   });
