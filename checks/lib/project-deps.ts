@@ -1,7 +1,7 @@
 /**
- * Dependencies declared in manifests: PEP 621 and PEP 735 tables, Poetry, PDM, uv, Pipenv,
- * setup.cfg, setup.py's literal `install_requires`, and package.json. Requirements files are
- * read by `requirements.ts`.
+ * Dependencies declared in manifests: PEP 621 and PEP 735 tables, Poetry, PDM, uv,
+ * setup.cfg, setup.py's literal `install_requires`, and package.json. Requirements files and
+ * Pipfile are read by `requirements.ts`.
  */
 import type { RepoView } from "../../src/engine/check.js";
 import { isOwnCode } from "./languages.js";
@@ -115,11 +115,6 @@ function fromPyproject(out: Out, toml: TomlManifest): void {
     pushList(out, toml, list, `tool.pdm.dev-dependencies.${group}`, true, group);
 }
 
-function fromPipfile(out: Out, toml: TomlManifest): void {
-  pushTable(out, toml, toml.value?.packages, "packages", false);
-  pushTable(out, toml, toml.value?.["dev-packages"], "dev-packages", true, "dev-packages");
-}
-
 function fromSetupCfg(out: Out, repo: RepoView): void {
   for (const ini of iniManifests(repo)) {
     if (!/(^|\/)setup\.cfg$/.test(ini.path)) continue;
@@ -199,7 +194,6 @@ export function declaredDependencies(repo: RepoView): readonly DeclaredDependenc
   const out: Out = [];
   for (const toml of tomlManifests(repo)) {
     if (/(^|\/)pyproject\.toml$/.test(toml.path)) fromPyproject(out, toml);
-    else if (/(^|\/)Pipfile$/.test(toml.path)) fromPipfile(out, toml);
   }
   fromSetupCfg(out, repo);
   fromSetupPy(out, repo);

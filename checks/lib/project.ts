@@ -30,7 +30,6 @@ export const PROJECT_READ: ReadRequest = {
     "**/{.pylintrc,pylintrc}",
     "**/.isort.cfg",
     "**/pyrightconfig.json",
-    "**/Pipfile",
     "**/package.json",
     "**/tsconfig.json",
     "**/tsconfig.{base,build,app,node,lib}.json",
@@ -86,7 +85,7 @@ interface ProjectFacts {
 
 const INI_NAMES =
   /(^|\/)(setup\.cfg|tox\.ini|\.?pytest\.ini|\.coveragerc|\.?mypy\.ini|\.flake8|\.?pylintrc|\.isort\.cfg)$/;
-const TOML_NAMES = /(^|\/)(pyproject\.toml|\.?ruff\.toml|tox\.toml|Pipfile)$/;
+const TOML_NAMES = /(^|\/)(pyproject\.toml|\.?ruff\.toml|tox\.toml)$/;
 const cache = new WeakMap<RepoView, ProjectFacts>();
 
 function stringRecord(value: unknown): Record<string, string> {
@@ -158,7 +157,7 @@ function facts(repo: RepoView): ProjectFacts {
   return result;
 }
 
-/** Every TOML manifest read (pyproject.toml, ruff.toml, tox.toml, Pipfile), parsed or not. */
+/** Every TOML manifest read (pyproject.toml, ruff.toml, tox.toml), parsed or not. */
 export function tomlManifests(repo: RepoView): readonly TomlManifest[] {
   return facts(repo).tomls;
 }
@@ -196,7 +195,6 @@ function depth(path: string): number {
 
 const FORMAT_DOCS: Record<string, { format: string; docs: string }> = {
   "pyproject.toml": { format: "TOML", docs: "https://packaging.python.org/en/latest/guides/writing-pyproject-toml/" },
-  Pipfile: { format: "TOML", docs: "https://pipenv.pypa.io/en/latest/pipfile.html" },
   "package.json": { format: "JSON", docs: "https://docs.npmjs.com/cli/configuring-npm/package-json" },
   "setup.cfg": { format: "INI", docs: "https://setuptools.pypa.io/en/latest/userguide/declarative_config.html" },
   "tox.ini": { format: "INI", docs: "https://tox.wiki/en/latest/config.html" },

@@ -147,16 +147,15 @@ describe("project manifests", () => {
       ],
     ],
     [
-      "Pipfile",
-      `[packages]\nflask = "*"\n\n[dev-packages]\npytest = "*"\n`,
+      "uv and PDM",
+      `[project]\nname = "x"\n\n[tool.uv]\ndev-dependencies = ["pytest-cov>=5"]\n\n[tool.pdm.dev-dependencies]\nlint = ["Black"]\n`,
       [
-        ["flask", false],
-        ["pytest", true],
+        ["pytest-cov", true],
+        ["black", true],
       ],
     ],
-  ] as const)("declares %s dependencies", (kind, text, expected) => {
-    const path = kind === "Pipfile" ? "Pipfile" : "pyproject.toml";
-    const deps = declaredDependencies(view({ [path]: text }));
+  ] as const)("declares %s dependencies", (_kind, text, expected) => {
+    const deps = declaredDependencies(view({ "pyproject.toml": text }));
     expect(deps.map((d) => [d.name, d.dev])).toEqual(expected);
   });
 
