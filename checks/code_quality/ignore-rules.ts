@@ -1,0 +1,99 @@
+/**
+ * The repository's own .gitignore files as git reads them: each file's rules apply to the
+ * paths under its folder, deeper files take precedence, and every match knows its source line.
+ */
+import ignore, { type Ignore } from "ignore";
+import type { RepoView } from "../../src/engine/check.js";
+import { isOwnCode } from "../lib/languages.js";
+
+/** Where a path is ignored: the .gitignore and the line of the rule that matched. */
+export interface IgnoreMatch {
+  readonly path: string;
+  readonly line?: number;
+  readonly pattern: string;
+}
+
+interface Scope {
+  /** Folder of the .gitignore, "" for the root, else with a trailing slash. */
+  readonly dir: string;
+  readonly path: string;
+  readonly rules: Ignore;
+  readonly patterns: number;
+}
+
+/** The parsed .gitignore files of a repository. */
+export class IgnoreRules {
+  private readonly scopes: readonly Scope[];
+
+  constructor(files: readonly { path: string; text: string }[]) {
+    this.scopes = files
+      .map((f) => {
+        const dir = f.path.slice(0, f.path.length - ".gitignore".length);
+        const rules = ignore();
+        let patterns = 0;
+        f.text.split(/\r?\n/).forEach((raw, i) => {
+          const line = raw.replace(/^\uFEFF/, "");
+          if (line.trim() === "" || line.startsWith("#")) return;
+          rules.add({ pattern: line, mark: String(i + 1) });
+          patterns++;
+        });
+        return { dir, path: f.path, rules, patterns };
+      })
+      // Shallow first, so a deeper file's verdict overrides its parent's, as in git.
+      .sort((a, b) => a.dir.split("/").length - b.dir.split("/").length || (a.dir < b.dir ? -1 : 1));
+  }
+
+  /** Number of the .gitignore files read. */
+  get files(): number {
+    return this.scopes.length;
+  }
+
+  /** Number of rules across every file (comments and blank lines excluded). */
+  get patterns(): number {
+    return this.scopes.reduce((n, s) => n + s.patterns, 0);
+  }
+
+  /** The rule that ignores a path (a trailing "/" tests it as a folder), or undefined when git would track it. */
+  match(path: string): IgnoreMatch | undefined {
+    let verdict: IgnoreMatch | undefined;
+    for (const scope of this.scopes) {
+      if (!path.startsWith(scope.dir)) continue;
+      const rel = path.slice(scope.dir.length);
+      if (rel === "" || rel === "/") continue;
+      let result: ReturnType<Ignore["test"]>;
+      try {
+        result = scope.rules.test(rel);
+      } catch {
+        continue; // a path the library refuses (e.g. "..") is never ignored
+      }
+      if (result.ignored) {
+        const line = Number(result.rule?.mark);
+        verdict = {
+          path: scope.path,
+          pattern: result.rule?.pattern ?? "",
+          ...(Number.isFinite(line) && line > 0 ? { line } : {}),
+        };
+      } else if (result.unignored) verdict = undefined;
+    }
+    return verdict;
+  }
+
+  /** True when any of these paths would be ignored. */
+  coversAny(paths: readonly string[]): boolean {
+    return paths.some((p) => this.match(p) !== undefined);
+  }
+}
+
+/** Glob of every .gitignore in the repository. */
+export const GITIGNORE_GLOB = "**/.gitignore";
+
+const cache = new WeakMap<RepoView, IgnoreRules>();
+
+/** The repository's .gitignore rules (memoised per view); those inside dependencies are skipped. */
+export function ignoreRules(repo: RepoView): IgnoreRules {
+  const hit = cache.get(repo);
+  if (hit) return hit;
+  const rules = new IgnoreRules(repo.read(GITIGNORE_GLOB).filter((f) => isOwnCode(f.path)));
+  cache.set(repo, rules);
+  return rules;
+}

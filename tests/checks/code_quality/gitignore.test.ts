@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import { gitignore } from "../../../checks/code_quality/gitignore.js";
+import { runCheck, type Tree } from "../../helpers/tree.js";
+
+/** An excerpt of github/gitignore's Python.gitignore, as projects copy it. */
+const PYTHON_GITIGNORE = `# Byte-compiled / optimized / DLL files
+__pycache__/
+*.py[cod]
+*$py.class
+
+# Distribution / packaging
+build/
+dist/
+*.egg-info/
+
+# Jupyter Notebook
+.ipynb_checkpoints
+
+# Environments
+.env
+.venv
+env/
+venv/
+ENV/
+
+# mypy
+.mypy_cache/
+`;
+const NODE_GITIGNORE = `# dependencies
+/node_modules
+/.pnp
+.pnp.js
+
+# production
+/build
+/dist
+
+# misc
+.DS_Store
+.env.local
+npm-debug.log*
+`;
+
+const PY_PROJECT: Tree = {
+  "pyproject.toml": '[project]\nname = "churn"\nversion = "0.1.0"\n',
+  "src/churn/__init__.py": '"""Churn model."""\n',
+  "src/churn/train.py":
+    "import pandas as pd\n\n\ndef train(path: str) -> None:\n    df = pd.read_csv(path)\n    print(df.shape)\n",
+  "notebooks/01-eda.ipynb": '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
+};
+const WEB_PROJECT: Tree = {
+  "package.json": '{ "name": "web", "scripts": { "build": "vite build" } }',
+  "src/main.tsx": "import React from 'react';\nexport const App = () => null;\n",
+};
+const big = (mb: number) => ({ mode: "file" as const, size: mb * 1024 * 1024 });
+
+const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
+  {
+    name: "Python template covers everything",
+    tree: { ...PY_PROJECT, ".gitignore": PYTHON_GITIGNORE },
+    status: "pass",
+    ids: ["covers"],
+  },
+  {
+    name: "Node template in a React app",
+    tree: { ...WEB_PROJECT, ".gitignore": NODE_GITIGNORE },
+    status: "pass",
+    ids: ["covers"],
+  },
+  {
+    name: "full-stack: Python root ignore plus frontend/.gitignore",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE,
+      "frontend/package.json": '{ "name": "ui" }',
+      "frontend/src/App.tsx": "export default function App() { return null; }\n",
+      "frontend/.gitignore": NODE_GITIGNORE,
+    },
+    status: "pass",
+    ids: ["covers"],
+  },
+  {
+    name: "minimal file with only .DS_Store",
+    tree: { ...PY_PROJECT, ".gitignore": ".DS_Store\n" },
+    status: "partial",
+    ids: ["missing-pycache", "missing-venv", "missing-env", "missing-checkpoints"],
+  },
+  {
+    name: "no node_modules rule beside a package.json",
+    tree: { ...WEB_PROJECT, ".gitignore": "dist/\n.env\n" },
+    status: "partial",
+    ids: ["missing-node-modules"],
+  },
+  {
+    name: "anchored /__pycache__ does not cover the package's caches",
+    tree: { ...PY_PROJECT, ".gitignore": "/__pycache__\n.venv/\n.env\n.ipynb_checkpoints/\n" },
+    status: "partial",
+    ids: ["covers", "missing-pycache"],
+  },
+  { name: "empty .gitignore", tree: { ...PY_PROJECT, ".gitignore": "# TODO\n\n" }, status: "partial", ids: ["empty"] },
+  {
+    name: "committed Windows .venv with python.exe",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE.replace(".venv\n", ""),
+      ".venv/pyvenv.cfg": "home = C:\\Python311\ninclude-system-site-packages = false\nversion = 3.11.4\n",
+      ".venv/Scripts/python.exe": new Uint8Array([77, 90, 0, 0]),
+      ".venv/Lib/site-packages/numpy/__init__.py": "",
+    },
+    status: "partial",
+    ids: ["covers", "committed-venv"],
+  },
+  {
+    name: ".env committed although .gitignore lists it (evidence wins)",
+    tree: { ...PY_PROJECT, ".gitignore": PYTHON_GITIGNORE, ".env": "DATABASE_URL=postgres://localhost/churn\n" },
+    status: "partial",
+    ids: ["covers", "committed-env"],
+  },
+  {
+    name: "50 MB model.pkl",
+    tree: { ...PY_PROJECT, ".gitignore": PYTHON_GITIGNORE, "models/model.pkl": big(50) },
+    status: "partial",
+    ids: ["covers", "committed-large-file"],
+  },
+  {
+    name: "large model stored in Git LFS is not bloat",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE,
+      ".gitattributes": "*.pkl filter=lfs diff=lfs merge=lfs -text\n",
+      "models/model.pkl": big(50),
+    },
+    status: "pass",
+    ids: ["covers"],
+  },
+  {
+    name: "a 5 MB csv is fine",
+    tree: { ...PY_PROJECT, ".gitignore": PYTHON_GITIGNORE, "data/train.csv": big(5) },
+    status: "pass",
+    ids: ["covers"],
+  },
+  {
+    name: "mlruns/ committed",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE,
+      "mlruns/0/meta.yaml": "artifact_location: file:///home/me/mlruns/0\nname: Default\n",
+      "mlruns/0/4f1c/metrics/rmse": "1700000000 0.42 0\n",
+    },
+    status: "partial",
+    ids: ["covers", "committed-run-dir"],
+  },
+  {
+    name: "committed __pycache__ and .DS_Store",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE,
+      "src/churn/__pycache__/train.cpython-311.pyc": new Uint8Array([0xa7, 0x0d, 0x0d, 0x0a]),
+      ".DS_Store": new Uint8Array([0, 0, 0, 1]),
+    },
+    status: "partial",
+    ids: ["covers", "committed-cache", "committed-os-file"],
+  },
+  {
+    name: "committed node_modules",
+    tree: { ...WEB_PROJECT, ".gitignore": "dist/\n", "node_modules/react/index.js": "module.exports = {};\n" },
+    status: "partial",
+    ids: ["missing-node-modules", "committed-node-modules"],
+  },
+  {
+    name: "a package named wandb is not a run folder",
+    tree: { ...PY_PROJECT, ".gitignore": PYTHON_GITIGNORE, "src/churn/wandb/__init__.py": "" },
+    status: "pass",
+    ids: ["covers"],
+  },
+  {
+    name: "data file committed despite its own ignore rule",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": `${PYTHON_GITIGNORE}\ndata/raw/\n`,
+      "data/raw/customers.csv": "id,churn\n1,0\n",
+    },
+    status: "partial",
+    ids: ["covers", "tracked-but-ignored"],
+  },
+  {
+    name: ".gitkeep force-added under an ignored folder is fine",
+    tree: { ...PY_PROJECT, ".gitignore": `${PYTHON_GITIGNORE}\ndata/*\n`, "data/.gitkeep": "" },
+    status: "pass",
+    ids: ["covers"],
+  },
+  { name: "no .gitignore", tree: PY_PROJECT, status: "fail", ids: ["missing"] },
+  {
+    name: "no .gitignore and a committed venv",
+    tree: { ...PY_PROJECT, "venv/bin/python": { mode: "symlink" }, "venv/pyvenv.cfg": "home = /usr/bin\n" },
+    status: "fail",
+    ids: ["missing", "committed-venv"],
+  },
+  { name: "no judged code", tree: { "README.md": "# Slides\n" }, status: "not_applicable", ids: ["no-code"] },
+];
+
+describe("code_quality.gitignore", () => {
+  it.each(cases)("$name", ({ tree, status, ids }) => {
+    const run = runCheck(gitignore, tree);
+    expect(run.status).toBe(status);
+    expect(run.ids).toEqual(ids);
+  });
+
+  it("names the rule that a committed .env contradicts", () => {
+    const run = runCheck(gitignore, { ...PY_PROJECT, ".gitignore": PYTHON_GITIGNORE, ".env": "X=1\n" });
+    const f = run.findings.find((x) => x.id === "committed-env");
+    expect(f?.message).toContain(".gitignore line 15");
+    expect(f?.path).toBe(".env");
+    expect(f?.remediation).toContain("git rm -r --cached");
+  });
+
+  it("reports the venv root and the size of large files", () => {
+    const run = runCheck(gitignore, {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE,
+      "models/model.pkl": big(50),
+      "backend/env/Scripts/python.exe": new Uint8Array([77, 90]),
+    });
+    expect(run.findings.find((x) => x.id === "committed-venv")?.message).toContain("backend/env/");
+    expect(run.findings.find((x) => x.id === "committed-large-file")?.message).toContain("50.0 MB");
+    expect(run.score).toBeLessThan(0.5);
+  });
+
+  it("a venv at the repository root does not swallow the project's own files", () => {
+    const run = runCheck(gitignore, {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE,
+      "pyvenv.cfg": "home = /usr/bin\n",
+      "Lib/site-packages/six.py": "",
+    });
+    const f = run.findings.find((x) => x.id === "committed-venv");
+    expect(f?.message).toContain("./");
+    expect(run.findings.some((x) => x.id === "tracked-but-ignored")).toBe(false);
+  });
+});
