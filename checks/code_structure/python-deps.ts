@@ -1,0 +1,155 @@
+/**
+ * The Python side of code_structure.dependencies: which manifests declare the dependencies,
+ * how tightly they pin them, whether a list is a dumped environment, and which imports of the
+ * project's own code no manifest declares.
+ */
+import type { RepoView } from "../../src/engine/check.js";
+import { isOwnCode } from "../lib/languages.js";
+import { declaredDependencies } from "../lib/project.js";
+import { pythonSources } from "../lib/python.js";
+import {
+  type Constraint,
+  classifySpec,
+  normalizeName,
+  type RequirementsFile,
+  requirementsFiles,
+} from "../lib/requirements.js";
+import { type ListOrigin, listOrigin } from "./environment-dump.js";
+import { isDeclared, isStdlib } from "./import-names.js";
+
+/** Lock files that pin a Python environment whatever the manifest's ranges say. */
+export const PYTHON_LOCKS = [
+  "**/poetry.lock",
+  "**/uv.lock",
+  "**/Pipfile.lock",
+  "**/pdm.lock",
+  "**/*conda-lock.{yml,yaml}",
+  "**/pylock*.toml",
+];
+
+/** One dependency as far as pinning is concerned. */
+export interface PinnedEntry {
+  readonly name: string;
+  readonly constraint: Constraint;
+  readonly path: string;
+  readonly line?: number;
+  readonly dev: boolean;
+}
+
+/** An import of a third-party package that no manifest declares. */
+export interface UndeclaredImport {
+  readonly root: string;
+  readonly path: string;
+  readonly line: number;
+  readonly notebook: boolean;
+}
+
+/** Everything the dependency check needs to know about the Python side. */
+export interface PythonDependencies {
+  readonly files: readonly (RequirementsFile & { readonly origin: ListOrigin })[];
+  /** Manifests that declare dependencies (pyproject, setup.cfg, setup.py, requirements...). */
+  readonly manifests: readonly string[];
+  readonly locks: readonly string[];
+  readonly entries: readonly PinnedEntry[];
+  readonly undeclared: readonly UndeclaredImport[];
+  /** Distinct third-party import roots seen in the project's own code. */
+  readonly thirdParty: number;
+}
+
+/** Poetry and PEP 621 specs: a bare version pins (Poetry), `^`/`~` bound, the rest by PEP 440. */
+export function constraintOf(spec: string): Constraint {
+  const s = spec.trim();
+  if (/^\d/.test(s)) return /[*]/.test(s) ? "bounded" : "exact";
+  if (/^[\^~](?!=)/.test(s)) return "bounded";
+  return classifySpec(s.replace(/;.*$/, ""));
+}
+
+/** Runtimes and installers: declaring them is not a project dependency. */
+const NOT_A_DEPENDENCY = new Set(["python", "pip", "setuptools", "wheel", "conda"]);
+/** Notebook and hosted-runtime imports that no project manifest would list. */
+const RUNTIME_IMPORTS =
+  /^(IPython|google\.colab|kaggle_secrets|kaggle_datasets|kaggle_environments|js|pyodide|__main__|google\.cloud\.aiplatform\.notebooks)/;
+
+/** Names the project's own code defines: every module file and every folder holding Python. */
+function localModules(repo: RepoView): Set<string> {
+  const local = new Set<string>();
+  for (const f of repo.files) {
+    if (!/\.(py|pyi|ipynb|so|pyd)$/.test(f.path) || !isOwnCode(f)) continue;
+    const parts = f.path.split("/");
+    const base = (parts.pop() ?? "").replace(/\..*$/, "");
+    local.add(base);
+    for (const p of parts) local.add(p);
+  }
+  return local;
+}
+
+const cache = new WeakMap<RepoView, PythonDependencies>();
+
+/** The Python dependency facts of the repository (memoised per view). */
+export function pythonDependencies(repo: RepoView): PythonDependencies {
+  const hit = cache.get(repo);
+  if (hit) return hit;
+  const files = requirementsFiles(repo).map((f) => ({ ...f, origin: listOrigin(f, repo.text(f.path) ?? "") }));
+  // Pipfiles are read here with their pins; the project helper's copy would count them twice.
+  const declared = declaredDependencies(repo).filter((d) => d.ecosystem === "python" && !/(^|\/)Pipfile$/.test(d.path));
+  const entries: PinnedEntry[] = [];
+  for (const f of files) {
+    if (/constraints/i.test(f.path)) continue;
+    for (const e of f.entries) {
+      if (e.kind === "local" || NOT_A_DEPENDENCY.has(e.key)) continue;
+      entries.push({ name: e.name, constraint: e.constraint, path: f.path, line: e.line, dev: e.dev });
+    }
+  }
+  for (const d of declared) {
+    if (NOT_A_DEPENDENCY.has(d.name)) continue;
+    entries.push({
+      name: d.name,
+      constraint: constraintOf(d.spec),
+      path: d.path,
+      dev: d.dev,
+      ...(d.line ? { line: d.line } : {}),
+    });
+  }
+  const manifests = [
+    ...new Set([
+      ...files.filter((f) => f.entries.length > 0 || f.includes.length > 0).map((f) => f.path),
+      ...declared.map((d) => d.path),
+    ]),
+  ].sort();
+  const locks = repo
+    .glob(PYTHON_LOCKS)
+    .filter((f) => isOwnCode(f))
+    .map((f) => f.path);
+
+  const declaredKeys = new Set<string>([
+    ...files.flatMap((f) => f.entries.map((e) => e.key)),
+    ...declared.map((d) => normalizeName(d.name)),
+  ]);
+  const local = localModules(repo);
+  const seen = new Map<string, UndeclaredImport>();
+  const roots = new Set<string>();
+  for (const src of pythonSources(repo, { notebooks: true })) {
+    if (src.test) continue;
+    for (const imp of src.source.imports) {
+      if (imp.module.startsWith(".") || RUNTIME_IMPORTS.test(imp.module)) continue;
+      const root = imp.module.split(".")[0] ?? "";
+      if (!root || isStdlib(root) || local.has(root)) continue;
+      roots.add(root);
+      if (isDeclared(root, declaredKeys)) continue;
+      const prev = seen.get(root);
+      // Prefer a site in a module over one in a notebook: it is the stronger evidence.
+      if (!prev || (prev.notebook && !src.notebook))
+        seen.set(root, { root, path: src.path, line: imp.line, notebook: src.notebook });
+    }
+  }
+  const result: PythonDependencies = {
+    files,
+    manifests,
+    locks,
+    entries,
+    undeclared: [...seen.values()].sort((a, b) => (a.root < b.root ? -1 : 1)),
+    thirdParty: roots.size,
+  };
+  cache.set(repo, result);
+  return result;
+}
