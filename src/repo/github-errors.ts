@@ -103,7 +103,7 @@ export function sourceError(
       },
     );
   const err = (typeof error === "object" && error !== null ? error : {}) as HttpErrorLike;
-  const raw = typeof err.message === "string" ? err.message : String(error);
+  const raw = (typeof err.message === "string" ? err.message : String(error)).replace(/\.$/, "");
   const status = typeof err.status === "number" && err.response ? err.status : undefined;
   if (status === undefined)
     return new GitHubSourceError(`${failedPrefix(operation, where)}: ${raw}.`, { operation, cause: error });

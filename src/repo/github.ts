@@ -164,7 +164,7 @@ export class GitHubSource implements RepoSource {
         const { byAlias, general } = errorsByAlias(partial.errors);
         // Errors about single files leave the rest of the batch usable; anything else fails it.
         if (partial.repository && general.length === 0) return { repository: partial.repository, aliasErrors: byAlias };
-        const messages = [...general, ...byAlias.values()];
+        const messages = [...general, ...byAlias.values()].map((m) => m.replace(/\.$/, ""));
         throw new GitHubSourceError(`${failedPrefix("contents", this.where)}: ${messages.join("; ")}.`, {
           operation: "contents",
           rateLimited: partial.types.includes("RATE_LIMITED"),

@@ -1,0 +1,345 @@
+/**
+ * The GitHub source against the fake GitHub API over real HTTP, through a real Octokit:
+ * what it lists, what it reads, how many requests it takes, and how it fails.
+ */
+import { Octokit } from "@octokit/rest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { FileContent } from "../../src/engine/types.js";
+import { GITHUB_SOURCE_DEFAULTS, GitHubSource, type GitHubSourceOptions } from "../../src/repo/github.js";
+import { GitHubSourceError } from "../../src/repo/github-errors.js";
+import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github.js";
+import type { Tree } from "../helpers/tree.js";
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+let fake: FakeGitHub;
+let octokit: Octokit;
+
+beforeAll(async () => {
+  fake = await startFakeGitHub();
+  octokit = new Octokit({ baseUrl: fake.url, auth: "ghs_test", log: quiet });
+});
+afterAll(() => fake.close());
+afterEach(() => {
+  fake.reset();
+  fake.truncateAt = 100_000;
+});
+
+/** Serve `files` as `octo/<name>` and return a source on its latest commit. */
+function serve(name: string, files: Tree, options: Partial<GitHubSourceOptions> = {}): GitHubSource {
+  const repo = fake.setRepo(`octo/${name}`, { files });
+  return new GitHubSource(octokit, { owner: "octo", repo: name, sha: repo.latest.sha, ...options });
+}
+
+const text = (content: FileContent | undefined) => (content?.kind === "text" ? content.text : undefined);
+
+const PYPROJECT = `[project]
+name = "churn-model"
+version = "0.3.0"
+requires-python = ">=3.10"
+dependencies = ["scikit-learn==1.5.2", "pandas==2.2.3"]
+
+[tool.pytest.ini_options]
+addopts = "--cov=churn --cov-fail-under=80"
+`;
+
+describe("GitHubSource.list", () => {
+  it("lists a commit in one recursive tree request, with modes, sizes and code-unit order", async () => {
+    const source = serve("modes", {
+      "README.md": "# Churn model\n",
+      "pyproject.toml": PYPROJECT,
+      "scripts/train.sh": { mode: "executable", text: "#!/bin/sh\npython -m churn.train\n" },
+      "docs/latest": { mode: "symlink", text: "../README.md" },
+      "vendor/lightgbm": { mode: "submodule" },
+      "B.md": "upper case sorts first",
+      "a.txt": "dot",
+      "a/x.py": "slash",
+      "a-b/x.py": "dash",
+    });
+    const listing = await source.list();
+    expect(listing.files).toEqual([
+      { path: "B.md", size: 22, mode: "file" },
+      { path: "README.md", size: 14, mode: "file" },
+      { path: "a-b/x.py", size: 4, mode: "file" },
+      { path: "a.txt", size: 3, mode: "file" },
+      { path: "a/x.py", size: 5, mode: "file" },
+      { path: "docs/latest", size: 12, mode: "symlink" },
+      { path: "pyproject.toml", size: Buffer.byteLength(PYPROJECT), mode: "file" },
+      { path: "scripts/train.sh", size: 32, mode: "executable" },
+      { path: "vendor/lightgbm", size: 0, mode: "submodule" },
+    ]);
+    expect(listing.notes).toEqual([]);
+    expect(listing.identity).toEqual({ source: "github", name: "octo/modes", ref: null, sha: source.identity.sha });
+    expect(source.requests).toBe(1);
+    expect(fake.requests.map((r) => [r.method, r.path, r.query])).toEqual([
+      ["GET", `/repos/octo/modes/git/trees/${source.identity.sha}`, { recursive: "1" }],
+    ]);
+  });
+
+  it("keeps the ref it was given for the report", async () => {
+    const source = serve("ref", { "README.md": "# x\n" }, { ref: "main" });
+    expect((await source.list()).identity.ref).toBe("main");
+  });
+
+  /**
+   * With `truncateAt` 8: the root lists flat (3 files, 5 directories) but not recursively;
+   * docs/ is too big recursively yet small flat (a file and guide/), and guide/ fits.
+   */
+  const wide: Tree = {
+    "README.md": "# wide\n",
+    "setup.cfg": "[metadata]\nname = wide\n",
+    Makefile: "test:\n\tpytest\n",
+    ...Object.fromEntries(["api", "cli", "data", "docs"].map((d) => [`${d}/__init__.py`, `"""${d}."""\n`])),
+    ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`docs/guide/page_${i}.md`, `# Page ${i}\n`])),
+    ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`tests/test_${i}.py`, `def test_${i}():\n    pass\n`])),
+  };
+
+  it("walks a truncated tree by subtrees and says so, ending with the complete listing", async () => {
+    const reference = await serve("wide", wide).list();
+    fake.reset();
+    fake.truncateAt = 8;
+    const source = serve("wide", wide);
+    const listing = await source.list();
+    expect(listing.files).toEqual(reference.files);
+    expect(listing.notes).toEqual([
+      expect.objectContaining({ id: "tree-truncated", level: "info", message: expect.stringContaining("completed") }),
+    ]);
+    // Truncated root, flat root, 5 directories, flat docs/, docs/guide/.
+    expect(source.requests).toBe(9);
+    expect(fake.count("tree")).toBe(9);
+    expect(fake.requests.filter((r) => !("recursive" in r.query))).toHaveLength(2);
+  });
+
+  it("stops at the request cap with a warning naming the directories it could not list", async () => {
+    fake.truncateAt = 8;
+    const source = serve("wide-capped", wide, { maxTreeRequests: 3 });
+    const listing = await source.list();
+    expect(source.requests).toBe(4);
+    const [note] = listing.notes;
+    expect(note).toMatchObject({ id: "tree-truncated", level: "warning" });
+    expect(note?.message).toContain("partial");
+    expect(note?.message).toContain("3 directories were not fully listed (data/, docs/, tests/)");
+    // What was listed is real, and the directories walked are complete.
+    const paths = listing.files.map((f) => f.path);
+    for (const p of paths) expect(Object.keys(wide)).toContain(p);
+    expect(paths).toEqual(expect.arrayContaining(["Makefile", "README.md", "api/__init__.py", "cli/__init__.py"]));
+    // The same repository and cap give the same partial listing.
+    expect(await serve("wide-capped", wide, { maxTreeRequests: 3 }).list()).toEqual(listing);
+  });
+
+  it.each([
+    {
+      name: "missing",
+      setup: () => undefined,
+      status: 404,
+      pattern: /HTTP 404, the repository or the commit was not found/,
+    },
+    {
+      name: "empty",
+      setup: () => fake.setRepo("octo/empty", { files: {}, empty: true }),
+      status: 409,
+      pattern: /HTTP 409, the repository is empty/,
+    },
+    {
+      name: "flaky",
+      setup: () => {
+        fake.setRepo("octo/flaky", { files: { "README.md": "# x\n" } });
+        fake.fail({ route: "tree", status: 502 });
+      },
+      status: 502,
+      pattern: /HTTP 502, a server error at GitHub/,
+    },
+  ])(
+    "turns a $status on the tree request into a plain error keeping the status ($name)",
+    async ({ name, setup, status, pattern }) => {
+      setup();
+      const source = new GitHubSource(octokit, {
+        owner: "octo",
+        repo: name,
+        sha: "0123456789abcdef0123456789abcdef01234567",
+      });
+      const error = await source.list().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GitHubSourceError);
+      expect(error).toMatchObject({ status, operation: "tree", rateLimited: false });
+      expect((error as Error).message).toMatch(
+        new RegExp(`^GitHub tree request failed \\(octo/${name} at 0123456\\): `),
+      );
+      expect((error as Error).message).toMatch(pattern);
+      expect(source.requests).toBe(1);
+    },
+  );
+
+  it("reports rate limiting with the wait GitHub asked for", async () => {
+    const source = serve("limited", { "README.md": "# x\n" });
+    fake.fail({
+      route: "tree",
+      status: 403,
+      retryAfter: 60,
+      body: { message: "You have exceeded a secondary rate limit." },
+    });
+    const error = await source.list().catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 403, rateLimited: true, retryAfterSeconds: 60 });
+    expect((error as Error).message).toContain("HTTP 403, rate limit exceeded (GitHub asks to wait 60 s)");
+  });
+
+  it("gives up on a request that never answers after its timeout", async () => {
+    const source = serve("hanging", { "README.md": "# x\n" }, { timeoutMs: 200 });
+    fake.fail({ route: "tree", hang: true });
+    const error = await source.list().catch((e: unknown) => e);
+    expect(error).toMatchObject({ timedOut: true, status: undefined, operation: "tree" });
+    expect((error as Error).message).toMatch(
+      /^GitHub tree request failed \(octo\/hanging at [0-9a-f]{7}\): no answer within 0 s\.$/,
+    );
+  });
+});
+
+describe("GitHubSource.read", () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  const utf16 = (s: string) => new Uint8Array([0xff, 0xfe, ...Buffer.from(s, "utf16le")]);
+  const files: Tree = {
+    "README.md": "\uFEFF# Churn model\r\n\r\nPredicts churn.\r\n",
+    "pyproject.toml": PYPROJECT,
+    "requirements.txt": utf16("pandas==2.2.3\r\nscikit-learn==1.5.2\r\n"),
+    "docs/architecture.png": png,
+    "data/big.csv": { mode: "file", size: 600_000, text: "a,b\n" },
+    "src/churn/__init__.py": '"""Churn model."""\n',
+  };
+
+  it("reads a plan in one GraphQL query, decoding like a clone would", async () => {
+    const source = serve("read", files);
+    await source.list();
+    const contents = await source.read([
+      "README.md",
+      "pyproject.toml",
+      "src/churn/__init__.py",
+      "docs",
+      "does/not/exist.py",
+      "data/big.csv",
+    ]);
+    expect(text(contents.get("README.md"))).toBe("# Churn model\r\n\r\nPredicts churn.\r\n");
+    expect(contents.get("pyproject.toml")).toEqual({
+      kind: "text",
+      text: PYPROJECT,
+      encoding: "utf-8",
+      truncated: false,
+    });
+    expect(contents.get("docs")).toMatchObject({ kind: "unread", reason: "not_regular" });
+    expect(contents.get("does/not/exist.py")).toMatchObject({ kind: "unread", reason: "unreadable" });
+    expect(contents.get("data/big.csv")).toMatchObject({ kind: "unread", reason: "too_large", detail: "600000 bytes" });
+    expect(source.requestsByKind).toEqual({ tree: 1, contents: 1, blob: 0 });
+    const [query] = fake.requests.filter((r) => r.route === "graphql");
+    const { variables } = (query?.body ?? {}) as { variables?: Record<string, string> };
+    expect(variables).toMatchObject({ owner: "octo", name: "read", e0: `${source.identity.sha}:README.md` });
+  });
+
+  it("fetches blobs GitHub calls binary as raw bytes: UTF-16 decodes, a PNG stays binary", async () => {
+    const source = serve("binary", files);
+    await source.list();
+    const contents = await source.read(["requirements.txt", "docs/architecture.png"]);
+    expect(contents.get("requirements.txt")).toEqual({
+      kind: "text",
+      text: "pandas==2.2.3\r\nscikit-learn==1.5.2\r\n",
+      encoding: "utf-16le",
+      truncated: false,
+    });
+    expect(contents.get("docs/architecture.png")).toEqual({ kind: "unread", reason: "binary" });
+    expect(source.requestsByKind).toEqual({ tree: 1, contents: 1, blob: 2 });
+  });
+
+  it("does not fetch raw bytes past its cap, and says so", async () => {
+    const source = serve("binary-capped", files, { maxRawFetches: 0 });
+    await source.list();
+    const contents = await source.read(["requirements.txt"]);
+    expect(contents.get("requirements.txt")).toMatchObject({
+      kind: "unread",
+      reason: "binary",
+      detail: expect.stringContaining("cap of 0"),
+    });
+    expect(fake.count("blob")).toBe(0);
+  });
+
+  it.each([
+    { count: 250, batchSize: undefined, queries: 3 },
+    { count: 1000, batchSize: undefined, queries: 10 },
+    { count: 250, batchSize: 50, queries: 5 },
+    { count: 100, batchSize: undefined, queries: 1 },
+  ])(
+    "reads $count files in $queries GraphQL queries (batch size $batchSize)",
+    async ({ count, batchSize, queries }) => {
+      const many: Record<string, string> = {};
+      for (let i = 0; i < count; i++) many[`pkg/mod_${String(i).padStart(4, "0")}.py`] = `VALUE = ${i}\n`;
+      const source = serve(`many-${count}-${batchSize}`, many, batchSize ? { batchSize } : {});
+      const listing = await source.list();
+      const contents = await source.read(listing.files.map((f) => f.path));
+      expect(source.requestsByKind.contents).toBe(queries);
+      expect(fake.count("graphql")).toBe(queries);
+      expect(contents.size).toBe(count);
+      expect(text(contents.get("pkg/mod_0042.py"))).toBe("VALUE = 42\n");
+      expect(text(contents.get(`pkg/mod_${String(count - 1).padStart(4, "0")}.py`))).toBe(`VALUE = ${count - 1}\n`);
+      const sizes = fake.requests
+        .filter((r) => r.route === "graphql")
+        .map((r) => Object.keys((r.body as { variables: object }).variables).length - 2);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(batchSize ?? GITHUB_SOURCE_DEFAULTS.batchSize);
+    },
+  );
+
+  it("keeps the rest of a batch when GitHub reports an error on one file", async () => {
+    const source = serve("partial", files);
+    fake.graphqlErrorPaths.add("pyproject.toml");
+    try {
+      await source.list();
+      const contents = await source.read(["README.md", "pyproject.toml"]);
+      expect(contents.get("pyproject.toml")).toMatchObject({
+        kind: "unread",
+        reason: "unreadable",
+        detail: expect.stringContaining("pyproject.toml"),
+      });
+      expect(text(contents.get("README.md"))).toContain("Churn model");
+    } finally {
+      fake.graphqlErrorPaths.clear();
+    }
+  });
+
+  it("fails clearly when the GraphQL request itself fails", async () => {
+    const source = serve("graphql-502", files);
+    await source.list();
+    fake.fail({ route: "graphql", status: 502 });
+    const error = await source.read(["README.md"]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubSourceError);
+    expect(error).toMatchObject({ status: 502, operation: "contents" });
+    expect((error as Error).message).toMatch(
+      /^GitHub GraphQL request for file contents failed \(octo\/graphql-502 at [0-9a-f]{7}\): HTTP 502/,
+    );
+  });
+
+  it("fails clearly when GitHub answers with errors and no data", async () => {
+    const source = new GitHubSource(octokit, {
+      owner: "octo",
+      repo: "gone",
+      sha: "0123456789abcdef0123456789abcdef01234567",
+    });
+    const error = await source.read(["README.md"]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubSourceError);
+    expect(error).toMatchObject({ status: undefined, operation: "contents", rateLimited: false });
+    expect((error as Error).message).toBe(
+      "GitHub GraphQL request for file contents failed (octo/gone at 0123456): Could not resolve to a Repository with the name 'octo/gone'.",
+    );
+  });
+
+  it("flags GraphQL rate limiting", async () => {
+    const source = serve("graphql-limited", files);
+    fake.fail({
+      route: "graphql",
+      status: 200,
+      body: { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] },
+    });
+    const error = await source.read(["README.md"]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ rateLimited: true, operation: "contents" });
+  });
+
+  it("reads nothing for an empty plan", async () => {
+    const source = serve("nothing", files);
+    expect((await source.read([])).size).toBe(0);
+    expect(source.requests).toBe(0);
+  });
+});
