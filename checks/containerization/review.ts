@@ -1,0 +1,345 @@
+/**
+ * The review of one Dockerfile against Docker's build best practices: a score in [0, 1] and
+ * the findings behind it. Each shortfall of the checklist's pass criteria costs enough to drop
+ * the file from pass to partial; a file that parses never drops below partial.
+ */
+import { type Finding, failure, info, type RepoView, warning } from "../../src/engine/check.js";
+import {
+  baseImageOf,
+  type DockerfileModel,
+  type DockerStage,
+  effectiveUser,
+  isRootUser,
+  parseDockerfile,
+  stageCommand,
+} from "../lib/dockerfile.js";
+import { classifyAssignment, isSecretName, scanText } from "../lib/secrets.js";
+import { defaultsToNonRoot, endOfLife, pinLevel } from "./base-image.js";
+import {
+  contextSources,
+  copiesWholeContext,
+  dockerignoreFor,
+  ignorePatterns,
+  inferContext,
+  isCredentialSource,
+  leakedEnvFiles,
+  missingSources,
+} from "./context.js";
+
+/** What one Dockerfile scored and why. */
+export interface DockerfileReview {
+  readonly path: string;
+  readonly score: number;
+  readonly findings: readonly Finding[];
+  /** Named for development (`Dockerfile.dev`, `.devcontainer/`): root and dev servers are expected. */
+  readonly development: boolean;
+}
+
+const BEST_PRACTICES = "https://docs.docker.com/build/building/best-practices/";
+const DOCS = {
+  pin: "https://docs.docker.com/build/building/best-practices/#pin-base-image-versions",
+  user: "https://docs.docker.com/build/building/best-practices/#user",
+  ignore: "https://docs.docker.com/build/concepts/context/#dockerignore-files",
+  secrets: "https://docs.docker.com/build/building/secrets/",
+  healthcheck: "https://docs.docker.com/reference/dockerfile/#healthcheck",
+  reference: "https://docs.docker.com/reference/dockerfile/",
+};
+
+/** Cost of each shortfall of a pass criterion: one alone takes a perfect file to partial. */
+const SHORTFALL = 0.3;
+const LEAKED_SECRET = 0.5;
+const FLOOR = 0.25;
+
+/** A development image by its name: `Dockerfile.dev`, `dev.Dockerfile`, `Dockerfile.local`, `.devcontainer/`. */
+export function isDevelopmentDockerfile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  return /(^|\/)\.devcontainer\//.test(path) || /(^|[._-])(dev|develop|development|local|debug)([._-]|$)/i.test(base);
+}
+
+const DEV_SERVERS: readonly [RegExp, string][] = [
+  [/\bflask\s+run\b/, "flask run (Werkzeug's development server)"],
+  [/\b(uvicorn|hypercorn|gunicorn)\b.{0,300}\s--reload\b/, "a server with --reload"],
+  [/\bmanage\.py\s+runserver\b/, "Django's runserver"],
+  [/\bfastapi\s+dev\b/, "fastapi dev"],
+  [/\b(npm|pnpm|yarn|bun)\s+(run\s+)?(dev|develop|serve)\b/, "the package's dev script"],
+  [/\b(next|nuxt|astro|vite)\s+dev\b|\bvite\s*$|\breact-scripts\s+start\b|\bng\s+serve\b/, "a front-end dev server"],
+  [/\bnodemon\b|\bwebpack(-dev-server|\s+serve)\b/, "a watch-mode dev server"],
+];
+
+/** The development server a command runs, if any. */
+export function devServerOf(command: string): string | undefined {
+  const text = command.replace(/[",[\]]/g, " ").replace(/\s+/g, " ");
+  return DEV_SERVERS.find(([re]) => re.test(text))?.[1];
+}
+
+function at(path: string, line: number) {
+  return { path, line };
+}
+
+/** Base image findings for every stage that builds on an external image. */
+function reviewBases(path: string, model: DockerfileModel, findings: Finding[]): number {
+  let cost = 0;
+  let unpinned = false;
+  let eol = false;
+  for (const stage of model.stages) {
+    const image = stage.image;
+    if (!image) continue;
+    const level = pinLevel(image);
+    const where = at(path, stage.line);
+    if (level === "latest" || level === "untagged" || level === "floating") {
+      unpinned = true;
+      const what = level === "untagged" ? "has no tag (so it is `latest`)" : `uses the moving tag \`${image.tag}\``;
+      findings.push(
+        warning("base-image-unpinned", `Base image \`${image.resolved}\` ${what}`, where, {
+          remediation:
+            "Pin a version tag (e.g. `python:3.12-slim`), or better a digest (`@sha256:…`), so rebuilds are reproducible.",
+          docs: DOCS.pin,
+        }),
+      );
+    } else if (level === "unresolved")
+      findings.push(
+        info(
+          "base-image-from-build-arg",
+          `Base image \`${image.written}\` comes from a build argument without a default`,
+          where,
+        ),
+      );
+    else if (level === "digest")
+      findings.push(info("base-image-digest", `Base image \`${image.resolved}\` is pinned by digest`, where));
+    const release = endOfLife(image);
+    if (release) {
+      eol = true;
+      findings.push(
+        warning(
+          "base-image-eol",
+          `Base image \`${image.resolved}\` runs ${release}, which no longer gets security fixes`,
+          where,
+          {
+            remediation: "Move to a maintained release (e.g. `python:3.12-slim`, `node:22-slim`, `ubuntu:24.04`).",
+            docs: BEST_PRACTICES,
+          },
+        ),
+      );
+    }
+  }
+  if (unpinned) cost += SHORTFALL;
+  if (eol) cost += SHORTFALL;
+  return cost;
+}
+
+function reviewUser(
+  path: string,
+  model: DockerfileModel,
+  final: DockerStage,
+  dev: boolean,
+  findings: Finding[],
+): number {
+  const user = effectiveUser(model, final);
+  const base = baseImageOf(model, final);
+  if (user && !isRootUser(user.user)) {
+    findings.push(info("non-root-user", `The final stage runs as \`${user.user}\``, at(path, user.line)));
+    return 0;
+  }
+  if (!user && base && defaultsToNonRoot(base)) {
+    findings.push(
+      info("non-root-user", `The base image \`${base.resolved}\` runs as a non-root user`, at(path, final.line)),
+    );
+    return 0;
+  }
+  if (dev) {
+    findings.push(
+      info("root-in-dev-image", "Development image runs as root (acceptable for local use)", at(path, final.line)),
+    );
+    return 0;
+  }
+  const earlier = model.stages.some((s) => s !== final && s.instructions.some((i) => i.keyword === "USER"));
+  const message = user
+    ? `The final stage switches back to root (\`USER ${user.user}\`)`
+    : earlier
+      ? "USER is set only in an earlier build stage: the final stage runs as root"
+      : "No USER instruction: the container runs as root";
+  findings.push(
+    warning("runs-as-root", message, at(path, user?.line ?? final.line), {
+      remediation:
+        "Create an unprivileged user in the final stage and switch to it: `RUN useradd --create-home app` then `USER app`.",
+      docs: DOCS.user,
+    }),
+  );
+  return SHORTFALL;
+}
+
+function reviewSecrets(path: string, text: string, model: DockerfileModel, findings: Finding[]): number {
+  let cost = 0;
+  const reported = new Set<number>();
+  for (const stage of model.stages)
+    for (const ins of stage.instructions) {
+      if (ins.keyword !== "ENV" && ins.keyword !== "ARG") continue;
+      for (const p of ins.properties ?? []) {
+        const value = p.value?.replace(/^["']|["']$/g, "") ?? null;
+        const severity = value === null ? undefined : classifyAssignment(p.name, value);
+        if (severity) reported.add(ins.line);
+        if (severity === "secret") {
+          cost = Math.max(cost, LEAKED_SECRET);
+          findings.push(
+            failure(
+              "secret-in-image",
+              `${ins.keyword} ${p.name} bakes a literal secret into the image`,
+              at(path, ins.line),
+              {
+                remediation:
+                  "Rotate it, then pass it at build time with `RUN --mount=type=secret` or at run time as an environment variable.",
+                docs: DOCS.secrets,
+              },
+            ),
+          );
+        } else if (severity === "weak") {
+          cost = Math.max(cost, SHORTFALL);
+          findings.push(
+            warning(
+              "default-credential-in-image",
+              `${ins.keyword} ${p.name} sets a default credential in the image`,
+              at(path, ins.line),
+              {
+                remediation:
+                  "Leave credentials out of the image and set them at run time (compose `env_file`, Kubernetes Secrets).",
+                docs: DOCS.secrets,
+              },
+            ),
+          );
+        } else if (value === null && ins.keyword === "ARG" && isSecretName(p.name))
+          findings.push(
+            warning(
+              "secret-build-arg",
+              `ARG ${p.name} passes a secret as a build argument (kept in the image history)`,
+              at(path, ins.line),
+              {
+                remediation:
+                  "Use a build secret instead: `RUN --mount=type=secret,id=token ...` and `docker build --secret id=token`.",
+                docs: DOCS.secrets,
+              },
+            ),
+          );
+      }
+    }
+  for (const hit of scanText(text, "other").filter((h) => h.severity === "secret" && !reported.has(h.line))) {
+    cost = Math.max(cost, LEAKED_SECRET);
+    findings.push(
+      failure("secret-in-image", `${hit.label} is written in the Dockerfile (${hit.masked})`, at(path, hit.line), {
+        remediation: "Rotate it and pass it with `RUN --mount=type=secret` instead of writing it in the file.",
+        docs: DOCS.secrets,
+      }),
+    );
+  }
+  return cost;
+}
+
+function reviewContext(repo: RepoView, path: string, model: DockerfileModel, findings: Finding[]): number {
+  let cost = 0;
+  const sources = contextSources(model);
+  const context = inferContext(repo, path, sources);
+  const ignoreFile = dockerignoreFor(repo, path, context);
+  if (!ignoreFile) {
+    cost += SHORTFALL;
+    findings.push(
+      warning(
+        "no-dockerignore",
+        "No .dockerignore beside the Dockerfile or at the build-context root",
+        { path },
+        {
+          remediation:
+            "Add a `.dockerignore` listing `.git`, `.env`, virtual environments, data and model artefacts, caches.",
+          docs: DOCS.ignore,
+        },
+      ),
+    );
+  }
+  const credentials = sources.filter((s) => isCredentialSource(s.source));
+  const patterns = ignoreFile ? ignorePatterns(repo.text(ignoreFile) ?? "") : undefined;
+  const whole = sources.find((s) => copiesWholeContext(s.source));
+  const leaked = whole ? leakedEnvFiles(repo, context, patterns) : [];
+  for (const s of credentials)
+    findings.push(
+      warning("copies-credentials", `COPY of \`${s.source}\` puts a credential file into the image`, at(path, s.line), {
+        remediation: "Do not copy credential files; pass secrets at run time or with `RUN --mount=type=secret`.",
+        docs: DOCS.secrets,
+      }),
+    );
+  if (whole && leaked.length > 0)
+    findings.push(
+      warning(
+        "copies-env-file",
+        `\`COPY ${whole.source}\` carries ${leaked.join(", ")} into the image`,
+        at(path, whole.line),
+        {
+          remediation: "Add `.env` (and `.env.*` except templates) to `.dockerignore`.",
+          docs: DOCS.ignore,
+        },
+      ),
+    );
+  if (credentials.length > 0 || leaked.length > 0) cost += SHORTFALL;
+
+  const { missing, built } = missingSources(repo, path, sources);
+  for (const s of missing)
+    findings.push(
+      warning(
+        "missing-copy-source",
+        `COPY/ADD source \`${s.source}\` is not in the repository: the build fails on a fresh clone`,
+        at(path, s.line),
+        {
+          remediation: "Fix the path, commit the file, or document the step that creates it before `docker build`.",
+          docs: DOCS.reference,
+        },
+      ),
+    );
+  for (const s of built)
+    findings.push(
+      info(
+        "copy-source-built",
+        `COPY of \`${s.source}\` expects build output produced before the image build`,
+        at(path, s.line),
+      ),
+    );
+  if (missing.length > 0) cost += SHORTFALL;
+  return cost;
+}
+
+/** Review one Dockerfile's text. */
+export function reviewDockerfile(repo: RepoView, path: string, text: string): DockerfileReview {
+  const development = isDevelopmentDockerfile(path);
+  const model = parseDockerfile(text);
+  const findings: Finding[] = model.problems.map((p) =>
+    warning("parse-error", `${p.message}`, at(path, p.line), {
+      remediation: "Fix the instruction so that `docker build` accepts the file.",
+      docs: DOCS.reference,
+    }),
+  );
+  const final = model.stages[model.stages.length - 1];
+  if (!final) return { path, score: 0.1, findings, development };
+
+  let cost = Math.min(SHORTFALL, 0.1 * model.problems.length);
+  cost += reviewBases(path, model, findings);
+  cost += reviewUser(path, model, final, development, findings);
+  cost += reviewSecrets(path, text, model, findings);
+  cost += reviewContext(repo, path, model, findings);
+
+  const command = stageCommand(model, final);
+  const server = command ? devServerOf(command.text) : undefined;
+  if (server && command && !development) {
+    cost += SHORTFALL;
+    findings.push(
+      warning("dev-server", `The image starts ${server}`, at(path, command.line), {
+        remediation:
+          "Run a production server: `gunicorn -k uvicorn.workers.UvicornWorker app:app`, `uvicorn app:app` without --reload, `node server.js` after a build.",
+        docs: "https://fastapi.tiangolo.com/deployment/docker/",
+      }),
+    );
+  }
+  const healthcheck = model.stages.some((s) => s.instructions.some((i) => i.keyword === "HEALTHCHECK"));
+  if (!healthcheck && !development)
+    findings.push(
+      info("no-healthcheck", "No HEALTHCHECK (optional: orchestrators can then restart an unhealthy container)", {
+        path,
+      }),
+    );
+  return { path, score: Math.max(FLOOR, 1 - cost), findings, development };
+}
