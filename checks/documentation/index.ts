@@ -1,4 +1,5 @@
 import type { Check } from "../../src/engine/check.js";
+import { readme } from "./readme.js";
 
 /** The documentation checks, in report order. */
-export const documentationChecks: readonly Check[] = [];
+export const documentationChecks: readonly Check[] = [readme];

@@ -49,7 +49,7 @@ const IMPORT_CASES: [string, string, string, string[]][] = [
   ],
   ["TypeScript import-equals", "src/legacy.ts", 'import fs = require("fs");\nfs.readFileSync("x");', ["fs"]],
   ["template literal without substitutions", "src/x.js", "const m = require(`dotenv`);", ["dotenv"]],
-  ["computed require is not an import", "src/x.js", "const name = 'a'; require(name); require(`./${name}`);", []],
+  ["computed require is not an import", "src/x.js", "const name = 'a'; require(name); require(`./$" + "{name}`);", []],
   [
     "JSX in .js",
     "src/App.js",

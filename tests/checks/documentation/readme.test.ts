@@ -1,0 +1,219 @@
+import { describe, expect, it } from "vitest";
+import { readme } from "../../../checks/documentation/readme.js";
+import { readmeFacts } from "../../../checks/documentation/readme-content.js";
+import { readMarkdown } from "../../../checks/lib/markdown.js";
+import { runCheck, type Tree } from "../../helpers/tree.js";
+import {
+  CCDS_README,
+  CRA_README,
+  FASTAPI_README,
+  HTML_README,
+  KAGGLE_README,
+  NEXT_README,
+  PROPOSAL_README,
+  RST_README,
+  SHORT_README,
+  TXT_README,
+  VITE_README,
+} from "./readme-fixtures.js";
+
+const CODE = {
+  "app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
+  "requirements.txt": "fastapi==0.115.0\n",
+};
+
+function utf16(text: string, endian: "le" | "be"): Uint8Array {
+  const body = Buffer.from(text, "utf16le");
+  if (endian === "be") body.swap16();
+  return new Uint8Array(Buffer.concat([Buffer.from(endian === "le" ? [0xff, 0xfe] : [0xfe, 0xff]), body]));
+}
+
+const PNG = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0,
+]);
+
+const CRA_EXTENDED = `# Movie Recommender UI
+
+React front end for the movie recommender: it shows a user's top-10 recommendations from the
+FastAPI backend in \`../api\`, lets them rate films, and sends the ratings back for retraining.
+
+## Setup
+
+\`\`\`bash
+npm ci
+cp .env.example .env   # set REACT_APP_API_URL
+\`\`\`
+
+## Usage
+
+\`\`\`bash
+npm start
+\`\`\`
+
+${CRA_README}`;
+
+type Case = [name: string, tree: Tree, status: string, ids: string[]];
+
+const CASES: Case[] = [
+  // pass
+  ["FastAPI service README", { "README.md": FASTAPI_README, ...CODE }, "pass", ["readme-found"]],
+  ["UTF-16 LE README with BOM", { "README.md": utf16(FASTAPI_README, "le"), ...CODE }, "pass", ["readme-found"]],
+  ["UTF-16 BE README with BOM", { "README.md": utf16(FASTAPI_README, "be"), ...CODE }, "pass", ["readme-found"]],
+  ["README.rst of a library", { "README.rst": RST_README, "churnlib/__init__.py": "" }, "pass", ["readme-found"]],
+  ["README.txt with setext headings", { "README.txt": TXT_README }, "pass", ["readme-found", "readme-no-extras"]],
+  ["lower-case readme.md", { "readme.md": FASTAPI_README }, "pass", ["readme-found"]],
+  ["HTML headings and badges", { "README.md": HTML_README }, "pass", ["readme-found"]],
+  ["docs/README.md, where GitHub also looks", { "docs/README.md": FASTAPI_README, ...CODE }, "pass", ["readme-found"]],
+  [
+    "template boilerplate left under the author's own README",
+    { "README.md": CRA_EXTENDED, "src/App.js": "export default function App() {}" },
+    "pass",
+    ["readme-found", "readme-template-leftovers", "readme-no-extras"],
+  ],
+  [
+    "binary README.md beside a real README.rst",
+    { "README.md": PNG, "README.rst": RST_README },
+    "pass",
+    ["readme-unreadable", "readme-found"],
+  ],
+  // partial
+  [
+    "create-react-app template verbatim",
+    { "README.md": CRA_README, "src/App.js": "" },
+    "partial",
+    ["readme-found", "readme-template"],
+  ],
+  [
+    "create-next-app template verbatim",
+    { "README.md": NEXT_README, "app/page.tsx": "" },
+    "partial",
+    ["readme-found", "readme-template"],
+  ],
+  ["Vite template verbatim", { "README.md": VITE_README }, "partial", ["readme-found", "readme-template"]],
+  [
+    "Cookiecutter Data Science template verbatim",
+    { "README.md": CCDS_README },
+    "partial",
+    ["readme-found", "readme-template"],
+  ],
+  [
+    "Kaggle writeup without setup or usage",
+    { "README.md": KAGGLE_README, "notebooks/house-prices.ipynb": "{}" },
+    "partial",
+    ["readme-found", "readme-no-setup", "readme-no-usage", "readme-no-extras"],
+  ],
+  [
+    "project proposal without setup or usage",
+    { "README.md": PROPOSAL_README },
+    "partial",
+    ["readme-found", "readme-no-setup", "readme-no-usage", "readme-no-extras"],
+  ],
+  [
+    "very short README with two commands",
+    { "README.md": SHORT_README },
+    "partial",
+    ["readme-found", "readme-short", "readme-no-overview", "readme-no-extras"],
+  ],
+  [
+    "README only in the project's folder",
+    { "credit-risk/README.md": FASTAPI_README, "credit-risk/app/main.py": "" },
+    "partial",
+    ["readme-found", "readme-not-at-root"],
+  ],
+  // fail
+  ["no README", { "main.py": "print('hi')" }, "fail", ["readme-missing"]],
+  [
+    "GitHub's one-line default",
+    { "README.md": "# churn-prediction\nPredicting customer churn with XGBoost\n" },
+    "fail",
+    ["readme-found", "readme-stub"],
+  ],
+  ["a title only", { "README.md": "# house-prices\n" }, "fail", ["readme-found", "readme-stub"]],
+  ["empty README", { "README.md": "" }, "fail", ["readme-found", "readme-stub"]],
+  ["binary file named README.md", { "README.md": PNG }, "fail", ["readme-unreadable", "readme-missing"]],
+  [
+    "README that is a symlink",
+    { "README.md": { mode: "symlink", size: 12 } },
+    "fail",
+    ["readme-unreadable", "readme-missing"],
+  ],
+];
+
+describe("documentation.readme", () => {
+  it.each(CASES)("%s", (_name, tree, status, ids) => {
+    const r = runCheck(readme, tree);
+    expect({ status: r.status, ids: r.ids }).toEqual({ status, ids });
+  });
+
+  it("points every shortfall to a fix and the docs", () => {
+    for (const [, tree] of CASES) {
+      for (const f of runCheck(readme, tree).findings) {
+        if (f.level === "info") continue;
+        expect(f.remediation, f.id).toBeTruthy();
+        expect(f.docs, f.id).toMatch(/^https:\/\//);
+        if (f.id !== "readme-missing") expect(f.path, f.id).toBeDefined();
+      }
+    }
+  });
+
+  it("prefers .github/README.md, as GitHub does", () => {
+    const r = runCheck(readme, { ".github/README.md": FASTAPI_README, "README.md": "# x\n" });
+    expect(r.findings[0]?.path).toBe(".github/README.md");
+    expect(r.status).toBe("pass");
+  });
+
+  it("names the template and the line of its marker", () => {
+    const f = runCheck(readme, { "README.md": NEXT_README }).findings.find((x) => x.id === "readme-template");
+    expect(f).toMatchObject({ line: 1, message: expect.stringContaining("create-next-app") });
+  });
+});
+
+describe("readmeFacts", () => {
+  it.each([
+    ["pip install -r requirements.txt", "setup"],
+    ["$ python -m pip install -e .[dev]", "setup"],
+    ["poetry install --with dev", "setup"],
+    ["conda env create -f environment.yml", "setup"],
+    ["git clone https://github.com/a/b.git && cd b", "setup"],
+    ["(venv) $ uv sync", "setup"],
+    ["poetry run pytest -q", "tests"],
+    ["python -m pytest tests/", "tests"],
+    ["npm test", "tests"],
+    ["make test", "tests"],
+    ["uvicorn app.main:app --host 0.0.0.0", "usage"],
+    ["python src/train.py --epochs 10", "usage"],
+    ["streamlit run app.py", "usage"],
+    ["docker run -p 8000:8000 credit-api", "usage"],
+    ["curl localhost:8000/health", "usage"],
+    ["npm run dev", "usage"],
+  ])("classifies `%s` as %s", (command, kind) => {
+    const facts = readmeFacts(readMarkdown(`# x\n\n\`\`\`bash\n${command}\n\`\`\`\n`));
+    expect(facts.commands.map((c) => c.kind)).toContain(kind);
+  });
+
+  it("ignores commands in Python and JSON blocks and in comments", () => {
+    const facts = readmeFacts(
+      readMarkdown('```python\nos.system("pip install x")\n```\n```bash\n# pip install y\n```\n'),
+    );
+    expect(facts.commands).toEqual([]);
+  });
+
+  it("counts a reference-style license badge", () => {
+    const md = `# Tool\n\n[![License: MIT][license-badge]][license-url]\n\n[license-badge]: https://img.shields.io/badge/License-MIT-yellow.svg\n[license-url]: https://opensource.org/licenses/MIT\n`;
+    expect(readmeFacts(readMarkdown(md)).topics.get("license")).toMatchObject({ score: 1, line: 3 });
+  });
+
+  it("counts a metrics table as results and a Usage section with a Python example as usage", () => {
+    const md =
+      "# Lib\n\n## Usage\n\n```python\nimport lib\nlib.fit(df)\n```\n\n| model | F1 |\n|---|---|\n| base | 0.7 |\n";
+    const facts = readmeFacts(readMarkdown(md));
+    expect(facts.topics.get("usage")?.score).toBe(1);
+    expect(facts.topics.get("results")).toMatchObject({ score: 1, evidence: "a table of metrics" });
+  });
+
+  it("finds sections under sub-headings", () => {
+    const md =
+      "# App\n\n## Usage\n\n### CLI\n\nRun the command line interface with the path of the input folder and it prints one prediction per file.\n";
+    expect(readmeFacts(readMarkdown(md)).topics.get("usage")?.score).toBe(0.7);
+  });
+});
