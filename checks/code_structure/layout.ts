@@ -61,6 +61,11 @@ const CONCERNS: Record<string, string> = {
   pipeline: "pipelines",
 };
 
+/** True for files that build, document or configure the project rather than being its code. */
+export function isToolingPath(path: string): boolean {
+  return TOOLING.test(path);
+}
+
 function dirOf(path: string): string {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);

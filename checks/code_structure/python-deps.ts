@@ -16,6 +16,7 @@ import {
 } from "../lib/requirements.js";
 import { type ListOrigin, listOrigin } from "./environment-dump.js";
 import { isDeclared, isStdlib } from "./import-names.js";
+import { isToolingPath } from "./layout.js";
 
 /** Lock files that pin a Python environment whatever the manifest's ranges say. */
 export const PYTHON_LOCKS = [
@@ -66,6 +67,8 @@ export function constraintOf(spec: string): Constraint {
 
 /** Runtimes and installers: declaring them is not a project dependency. */
 const NOT_A_DEPENDENCY = new Set(["python", "pip", "setuptools", "wheel", "conda"]);
+/** Build-time imports: setuptools comes with every environment pip can install into. */
+const BUILD_IMPORTS = new Set(["setuptools", "pkg_resources", "distutils", "_distutils_hack"]);
 /** Notebook and hosted-runtime imports that no project manifest would list. */
 const RUNTIME_IMPORTS =
   /^(IPython|google\.colab|kaggle_secrets|kaggle_datasets|kaggle_environments|js|pyodide|__main__|google\.cloud\.aiplatform\.notebooks)/;
@@ -129,11 +132,11 @@ export function pythonDependencies(repo: RepoView): PythonDependencies {
   const seen = new Map<string, UndeclaredImport>();
   const roots = new Set<string>();
   for (const src of pythonSources(repo, { notebooks: true })) {
-    if (src.test) continue;
+    if (src.test || isToolingPath(src.path)) continue;
     for (const imp of src.source.imports) {
       if (imp.module.startsWith(".") || RUNTIME_IMPORTS.test(imp.module)) continue;
       const root = imp.module.split(".")[0] ?? "";
-      if (!root || isStdlib(root) || local.has(root)) continue;
+      if (!root || isStdlib(root) || local.has(root) || BUILD_IMPORTS.has(root)) continue;
       roots.add(root);
       if (isDeclared(root, declaredKeys)) continue;
       const prev = seen.get(root);

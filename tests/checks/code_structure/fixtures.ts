@@ -118,7 +118,8 @@ export const CCDS_SKELETON: Tree = {
     "from setuptools import find_packages, setup\n\nsetup(\n    name='src',\n    packages=find_packages(),\n    version='0.1.0',\n    description='A short description of the project.',\n    author='Maria',\n    license='MIT',\n)\n",
   "requirements.txt":
     "# local package\n-e .\n\n# external requirements\nclick\nSphinx\ncoverage\nawscli\nflake8\npython-dotenv>=0.5.1\n",
-  "Makefile": ".PHONY: data\n\ndata: requirements\n\t$(PYTHON_INTERPRETER) src/data/make_dataset.py data/raw data/processed\n",
+  Makefile:
+    ".PHONY: data\n\ndata: requirements\n\t$(PYTHON_INTERPRETER) src/data/make_dataset.py data/raw data/processed\n",
   "data/raw/.gitkeep": "",
   "data/processed/.gitkeep": "",
   "models/.gitkeep": "",
@@ -143,12 +144,13 @@ export const CCDS_SKELETON: Tree = {
 
 /** A FastAPI model service with an `app/` package, pydantic settings and pinned requirements. */
 export const FASTAPI_SERVICE: Tree = {
-  "README.md": "# Churn API\n\nServes the churn model.\n\n```bash\npip install -r requirements.txt\nuvicorn app.main:app\n```\n",
+  "README.md":
+    "# Churn API\n\nServes the churn model.\n\n```bash\npip install -r requirements.txt\nuvicorn app.main:app\n```\n",
   "requirements.txt":
     "fastapi==0.110.0\nuvicorn[standard]==0.29.0\npydantic-settings==2.2.1\nscikit-learn==1.4.1.post1\njoblib==1.3.2\nnumpy==1.26.4\n",
   "requirements-dev.txt": "-r requirements.txt\npytest==8.1.1\nhttpx==0.27.0\n",
   ".env.example": "MODEL_PATH=models/model.joblib\nLOG_LEVEL=INFO\n",
-  Dockerfile: "FROM python:3.11-slim\nCOPY . /app\nCMD [\"uvicorn\", \"app.main:app\"]\n",
+  Dockerfile: 'FROM python:3.11-slim\nCOPY . /app\nCMD ["uvicorn", "app.main:app"]\n',
   "app/__init__.py": "",
   "app/config.py":
     '"""Service settings, read from the environment."""\nfrom pydantic_settings import BaseSettings, SettingsConfigDict\n\n\nclass Settings(BaseSettings):\n    """Where the model lives and how loud to log."""\n\n    model_config = SettingsConfigDict(env_file=".env")\n    model_path: str = "models/model.joblib"\n    log_level: str = "INFO"\n\n\nsettings = Settings()\n',

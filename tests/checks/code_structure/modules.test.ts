@@ -54,7 +54,8 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
       "pyproject.toml": '[project]\nname = "textstat"\nversion = "1.0"\n',
       "src/textstat/__init__.py": '"""Readability scores."""\nfrom .core import flesch\n',
       "src/textstat/core.py": "def flesch(text: str) -> float:\n    return 206.835 - len(text)\n",
-      "src/textstat/cli.py": "import sys\nfrom .core import flesch\n\ndef main() -> None:\n    print(flesch(sys.argv[1]))\n",
+      "src/textstat/cli.py":
+        "import sys\nfrom .core import flesch\n\ndef main() -> None:\n    print(flesch(sys.argv[1]))\n",
       "tests/test_core.py": "from textstat.core import flesch\n\ndef test_flesch():\n    assert flesch('') > 0\n",
     },
     "pass",
