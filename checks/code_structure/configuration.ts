@@ -69,9 +69,10 @@ export const configurationCheck = defineCheck({
     } else if (medium.length > 0) {
       findings.push(info("config-partial", `Some configuration is kept apart: ${medium.join("; ")}.`));
       // A settings module alone is still code; two independent signs make a habit.
-      score = medium.length >= 2 ? 0.85 : f.configFiles.length > 0 ? 0.8 : f.configModules.length > 0 ? 0.6 : 0.75;
+      score = medium.length >= 2 ? 0.85 : f.configModules.length > 0 ? 0.6 : 0.8;
     } else {
-      score = 0.3;
+      // Nothing kept apart, but nothing hard-coded seen either: a small library may need no settings.
+      score = 0.4;
     }
 
     if (f.hardPaths.length > 0) {

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { configurationCheck } from "../../../checks/code_structure/configuration.js";
+import type { CheckStatus } from "../../../src/engine/types.js";
+import { runCheck, type Tree } from "../../helpers/tree.js";
+import { FASTAPI_SERVICE, KAGGLE, notebook } from "./fixtures.js";
+
+const HYDRA: Tree = {
+  "conf/config.yaml":
+    "defaults:\n  - model: xgb\n  - _self_\n\ndata:\n  path: data/processed/train.parquet\nseed: 42\n",
+  "conf/model/xgb.yaml": "n_estimators: 400\nmax_depth: 6\nlearning_rate: 0.05\n",
+  "src/churn/__init__.py": "",
+  "src/churn/train.py":
+    'import hydra\nfrom omegaconf import DictConfig\n\n\n@hydra.main(version_base=None, config_path="../../conf", config_name="config")\ndef main(cfg: DictConfig) -> None:\n    print(cfg.model.n_estimators)\n\n\nif __name__ == "__main__":\n    main()\n',
+};
+
+const YAML_LOADED: Tree = {
+  "configs/train.yaml": "epochs: 20\nbatch_size: 64\nlr: 0.001\n",
+  "train.py":
+    'import yaml\n\n\ndef load(path="configs/train.yaml"):\n    with open(path) as f:\n        return yaml.safe_load(f)\n',
+  "model.py": "import torch\n\nclass Net(torch.nn.Module):\n    pass\n",
+};
+
+const WINDOWS_PATHS: Tree = {
+  "train.py":
+    'import pandas as pd\n\nEPOCHS = 50\nBATCH_SIZE = 32\nLEARNING_RATE = 0.001\n\ndf = pd.read_csv(r"C:\\Users\\maria\\Desktop\\churn\\train.csv")\n',
+  "predict.py":
+    'import joblib\n\nmodel = joblib.load("C:/Users/maria/Desktop/churn/model.pkl")\nTHRESHOLD = 0.5\nSEED = 7\nMAX_DEPTH = 4\n',
+  "utils.py": "def clean(df):\n    return df.dropna()\n",
+};
+
+const cases: [string, Tree, CheckStatus, string[]][] = [
+  ["FastAPI service with pydantic settings and .env.example", FASTAPI_SERVICE, "pass", ["config-separate"]],
+  ["Hydra project", HYDRA, "pass", ["config-separate"]],
+  ["YAML config loaded by the code", YAML_LOADED, "pass", ["config-separate"]],
+  [
+    "environment variables read, no .env.example",
+    {
+      "app/__init__.py": "",
+      "app/db.py": 'import os\n\nDATABASE_URL = os.environ["DATABASE_URL"]\n',
+      "app/main.py":
+        'import os\nfrom flask import Flask\n\napp = Flask(__name__)\nport = int(os.getenv("PORT", "8000"))\n',
+    },
+    "pass",
+    ["config-partial", "env-undocumented"],
+  ],
+  [
+    "argparse options and a config.py module",
+    {
+      "src/config.py": 'DATA_DIR = "data"\nMODEL_DIR = "models"\n',
+      "src/train.py":
+        'import argparse\n\n\ndef parse():\n    p = argparse.ArgumentParser()\n    p.add_argument("--epochs", type=int, default=10)\n    return p.parse_args()\n',
+    },
+    "pass",
+    ["config-partial"],
+  ],
+  [
+    "only a constants module",
+    {
+      "src/constants.py": 'DATA_DIR = "data"\nTARGET = "churn"\n',
+      "src/train.py": "from src.constants import DATA_DIR\n\ndef train():\n    pass\n",
+    },
+    "partial",
+    ["config-partial"],
+  ],
+  [
+    "config files beside Windows paths hard-coded in several scripts",
+    { ...WINDOWS_PATHS, "configs/train.yaml": "epochs: 20\n", "settings_loader.py": YAML_LOADED["train.py"] as string },
+    "partial",
+    ["config-separate", "hard-coded-paths", "hard-coded-parameters"],
+  ],
+  [
+    "Windows paths and hyper-parameters hard-coded, no configuration",
+    WINDOWS_PATHS,
+    "fail",
+    ["hard-coded-paths", "hard-coded-parameters", "no-configuration"],
+  ],
+  [
+    "Kaggle notebook with /kaggle/input paths and constants",
+    KAGGLE,
+    "fail",
+    ["hard-coded-paths", "hard-coded-parameters", "no-configuration"],
+  ],
+  [
+    "Colab notebook reading from Google Drive",
+    {
+      "notebooks/train.ipynb": notebook(
+        "from google.colab import drive\ndrive.mount('/content/drive')\n",
+        "import pandas as pd\ndf = pd.read_csv('/content/drive/MyDrive/churn/train.csv')\n",
+      ),
+      "src/model.py": "def build():\n    pass\n",
+    },
+    "fail",
+    ["hard-coded-paths", "no-configuration"],
+  ],
+  [
+    "small library: nothing to configure and nothing hard-coded",
+    {
+      "src/slug/__init__.py": "",
+      "src/slug/core.py": "def slug(s: str) -> str:\n    return s.lower()\n",
+    },
+    "partial",
+    ["no-configuration"],
+  ],
+];
+
+describe("code_structure.configuration", () => {
+  it.each(cases)("%s", (_name, tree, status, ids) => {
+    const run = runCheck(configurationCheck, tree);
+    expect({ status: run.status, ids: run.ids }).toEqual({ status, ids });
+  });
+
+  it("does not count paths in comments or docstrings", () => {
+    const run = runCheck(configurationCheck, {
+      ...YAML_LOADED,
+      "data.py":
+        '"""Data lives in C:\\Users\\maria\\data when run locally."""\n# df = pd.read_csv("/home/maria/data/train.csv")\n\ndef load(path):\n    return open(path)\n',
+    });
+    expect(run.ids).toEqual(["config-separate"]);
+  });
+
+  it("points at the file and line of a hard-coded path", () => {
+    const run = runCheck(configurationCheck, WINDOWS_PATHS);
+    const f = run.findings.find((x) => x.id === "hard-coded-paths");
+    expect(f).toMatchObject({ path: "predict.py", line: 3, level: "warning" });
+    expect(f?.docs).toMatch(/^https:\/\//);
+  });
+
+  it("does not take tool configs for project configuration", () => {
+    const run = runCheck(configurationCheck, {
+      ".pre-commit-config.yaml": "repos: []\n",
+      "docker-compose.yml": "services: {}\n",
+      "mkdocs.yml": "site_name: x\n",
+      ".github/workflows/ci.yml": "on: push\n",
+      "src/pkg/__init__.py": "",
+      "src/pkg/core.py": "def f():\n    return 1\n",
+    });
+    expect(run.ids).toEqual(["no-configuration"]);
+  });
+
+  it("reads process.env and dotenv in JavaScript", () => {
+    const run = runCheck(configurationCheck, {
+      ".env.example": "PORT=3000\n",
+      "src/server.js": "require('dotenv').config();\nconst port = process.env.PORT;\n",
+      "src/app.js": "module.exports = {};\n",
+    });
+    expect(run.ids).toEqual(["config-separate"]);
+  });
+
+  it("is not applicable without code", () => {
+    expect(runCheck(configurationCheck, { "README.md": "# x\n" }).status).toBe("not_applicable");
+  });
+});
