@@ -1,4 +1,5 @@
 import type { Check } from "../../src/engine/check.js";
+import { testsCheck } from "./tests.js";
 
 /** The testing checks, in report order. */
-export const testingChecks: readonly Check[] = [];
+export const testingChecks: readonly Check[] = [testsCheck];
