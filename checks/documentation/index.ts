@@ -1,5 +1,6 @@
 import type { Check } from "../../src/engine/check.js";
+import { license } from "./license.js";
 import { readme } from "./readme.js";
 
 /** The documentation checks, in report order. */
-export const documentationChecks: readonly Check[] = [readme];
+export const documentationChecks: readonly Check[] = [readme, license];
