@@ -70,6 +70,9 @@ function judgePython(repo: Parameters<typeof pythonDependencies>[0], findings: F
         ),
       );
 
+  for (const u of py.unread)
+    findings.push(info("manifest-unread", `${u.path} could not be judged: ${u.reason}.`, { path: u.path }));
+  if (py.manifests.length === 0 && py.locks.length === 0 && py.unread.length > 0) return 0.5;
   if (py.manifests.length === 0 && py.locks.length === 0) {
     if (projectFiles.length > 0 && py.thirdParty === 0) {
       findings.push(

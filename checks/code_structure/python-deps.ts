@@ -10,7 +10,9 @@ import { pythonSources } from "../lib/python.js";
 import {
   type Constraint,
   classifySpec,
+  isRequirementsPath,
   normalizeName,
+  REQUIREMENTS_READ,
   type RequirementsFile,
   requirementsFiles,
 } from "../lib/requirements.js";
@@ -51,6 +53,8 @@ export interface PythonDependencies {
   /** Manifests that declare dependencies (pyproject, setup.cfg, setup.py, requirements...). */
   readonly manifests: readonly string[];
   readonly locks: readonly string[];
+  /** Requirements files listed but not read (too large, binary, over the read budget), with why. */
+  readonly unread: readonly { readonly path: string; readonly reason: string }[];
   readonly entries: readonly PinnedEntry[];
   readonly undeclared: readonly UndeclaredImport[];
   /** Distinct third-party import roots seen in the project's own code. */
@@ -124,6 +128,18 @@ export function pythonDependencies(repo: RepoView): PythonDependencies {
     .filter((f) => isOwnCode(f))
     .map((f) => f.path);
 
+  const unread = repo
+    .glob(REQUIREMENTS_READ.globs)
+    .filter((f) => isRequirementsPath(f.path) && repo.text(f.path) === undefined)
+    .map((f) => {
+      const c = repo.content(f.path);
+      return { path: f.path, reason: c.kind === "unread" ? c.reason.replace(/_/g, " ") : "unknown" };
+    });
+  for (const f of files)
+    for (const inc of f.includes)
+      if (inc.status === "unread")
+        unread.push({ path: inc.path, reason: "not read (its name is not a requirements file name)" });
+
   const declaredKeys = new Set<string>([
     ...files.flatMap((f) => f.entries.map((e) => e.key)),
     ...declared.map((d) => normalizeName(d.name)),
@@ -149,6 +165,7 @@ export function pythonDependencies(repo: RepoView): PythonDependencies {
     files,
     manifests,
     locks,
+    unread,
     entries,
     undeclared: [...seen.values()].sort((a, b) => (a.root < b.root ? -1 : 1)),
     thirdParty: roots.size,

@@ -82,7 +82,7 @@ export function classifySpec(spec: string): Constraint {
 
 function isDevPath(path: string): boolean {
   const base = path.slice(path.lastIndexOf("/") + 1).replace(/\.(txt|in)$/, "");
-  return DEV_FILE.test(base) || /\/(dev|test|tests|lint|docs)\.(txt|in)$/.test(path);
+  return DEV_FILE.test(base) || /(^|\/)(docs?|tests?)\/|\/(dev|test|tests|lint|docs)\.(txt|in)$/.test(path);
 }
 
 /** `a/b/c.txt` + `../d.txt` -> `a/d.txt`; undefined when it leaves the repository. */

@@ -221,4 +221,47 @@ describe("code_structure.dependencies", () => {
     });
     expect(run.ids).toEqual(["pinned"]);
   });
+
+  it.each([
+    ["a binary requirements.txt", { "requirements.txt": new Uint8Array([0x70, 0x00, 0x61, 0x00, 0x00, 0x6e]) }],
+    ["a requirements.txt over the size cap", { "requirements.txt": { mode: "file" as const, size: 900_000 } }],
+  ])("says a manifest it could not read could not be judged: %s", (_name, extra) => {
+    const run = runCheck(dependenciesCheck, { ...CHURN, ...extra });
+    expect(run.ids).toEqual(["manifest-unread"]);
+    expect(run.status).toBe("partial");
+  });
+
+  it("reports a YAML alias bomb in environment.yml as a broken file, without hanging", () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]",
+      "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]",
+      "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]",
+      "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]",
+      "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]",
+      "dependencies: *f",
+    ].join("\n");
+    const run = runCheck(dependenciesCheck, {
+      ...CHURN,
+      "environment.yml": bomb,
+      "requirements.txt": "pandas==2.2.1\nscikit-learn==1.4.1.post1\njoblib==1.3.2\n",
+    });
+    expect(run.ids).toEqual(["requirements-unparsable", "pinned"]);
+    expect(run.findings[0]).toMatchObject({ path: "environment.yml" });
+  });
+
+  it("reports a Pipfile that is not TOML and still judges the rest", () => {
+    const run = runCheck(dependenciesCheck, { ...CHURN, Pipfile: '[packages]\npandas = "==2.2\n' });
+    expect(run.ids).toContain("requirements-unparsable");
+    expect(run.status).toBe("fail");
+  });
+
+  it("treats docs/requirements.txt as a development list", () => {
+    const run = runCheck(dependenciesCheck, {
+      ...CHURN,
+      "requirements.txt": "pandas==2.2.1\nscikit-learn==1.4.1.post1\njoblib==1.3.2\n",
+      "docs/requirements.txt": "sphinx\nfuro\n",
+    });
+    expect(run.ids).toEqual(["pinned"]);
+  });
 });
