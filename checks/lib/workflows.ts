@@ -3,8 +3,10 @@
  * A workflow GitHub would refuse to run (invalid YAML, no `on`, a `needs:` naming no job)
  * is listed as broken with its file and line, never thrown.
  */
+
+import { isMap, isScalar } from "yaml";
 import type { ReadRequest, RepoView } from "../../src/engine/check.js";
-import { parseYaml, type YamlFile } from "./parse.js";
+import { lineOfOffset, parseYaml, type YamlFile } from "./parse.js";
 
 /**
  * Workflow files, and local composite actions (`uses: ./.github/actions/x`) whose steps run
@@ -109,6 +111,17 @@ function contentLine(file: YamlFile, path: readonly (string | number)[]): number
   return line;
 }
 
+/** Line of a mapping key (`test:` of a job), rather than of its value's first line. */
+function keyLine(file: YamlFile, text: string, path: readonly string[]): number | undefined {
+  const parent = path.length > 1 ? file.doc.getIn(path.slice(0, -1), true) : file.doc.contents;
+  const last = path[path.length - 1];
+  if (isMap(parent))
+    for (const pair of parent.items)
+      if (isScalar(pair.key) && String(pair.key.value) === last && pair.key.range)
+        return lineOfOffset(text, pair.key.range[0]);
+  return file.lineOf(path);
+}
+
 interface StepsResult {
   steps: WorkflowStep[];
   error?: BrokenWorkflow;
@@ -159,13 +172,14 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
   if (!isObj(root)) return { path, message: "the workflow is not a YAML mapping", line: 1 };
   if (!("on" in root)) return { path, message: "no `on:` trigger: GitHub never runs this workflow", line: 1 };
   const triggers = triggersOf(root.on);
-  const triggersLine = file.lineOf(["on"]);
+  const triggersLine = keyLine(file, text, ["on"]);
   if (triggers.length === 0) return { path, message: "`on:` names no event", ...lineField(triggersLine) };
-  if (!isObj(root.jobs)) return { path, message: "no `jobs:` mapping", ...lineField(file.lineOf(["jobs"]) ?? 1) };
+  if (!isObj(root.jobs))
+    return { path, message: "no `jobs:` mapping", ...lineField(keyLine(file, text, ["jobs"]) ?? 1) };
   const workflowDir = defaultDir(root);
   const jobs: WorkflowJob[] = [];
   for (const [id, rawJob] of Object.entries(root.jobs)) {
-    const line = file.lineOf(["jobs", id]) ?? 1;
+    const line = keyLine(file, text, ["jobs", id]) ?? 1;
     if (!isObj(rawJob)) return { path, message: `job "${id}" is not a mapping`, line };
     const uses = str(rawJob.uses);
     const needs = Array.isArray(rawJob.needs)
@@ -183,7 +197,7 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
     const name = str(rawJob.name);
     jobs.push({ id, line, needs, steps, ...(name !== undefined ? { name } : {}), ...(uses ? { uses } : {}) });
   }
-  if (jobs.length === 0) return { path, message: "`jobs:` is empty", ...lineField(file.lineOf(["jobs"])) };
+  if (jobs.length === 0) return { path, message: "`jobs:` is empty", ...lineField(keyLine(file, text, ["jobs"])) };
   const ids = new Set(jobs.map((j) => j.id));
   for (const job of jobs)
     for (const need of job.needs)
