@@ -73,6 +73,31 @@ function subtrees(prefix: string, entries: readonly GitTreeEntry[]): Pending[] {
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/**
+ * The directories a truncated recursive answer lists completely. GitHub walks the tree in git's
+ * pre-order and stops at its limit, so the answer is a prefix of that walk: a directory is
+ * complete once the walk has moved past it, that is, unless it is on the path of the last entry.
+ * If the answer is not shaped like a pre-order walk (an entry whose directory is not open),
+ * nothing is trusted and every directory is asked for.
+ */
+export function coveredDirectories(prefix: string, entries: readonly GitTreeEntry[]): string[] {
+  const open: string[] = [];
+  const dirs: string[] = [];
+  for (const e of entries) {
+    if (!e.path) return [];
+    const slash = e.path.lastIndexOf("/");
+    const parent = slash < 0 ? "" : e.path.slice(0, slash);
+    while (open.length > 0 && open[open.length - 1] !== parent) open.pop();
+    if (parent !== "" && open.length === 0) return [];
+    if (e.type === "tree") {
+      open.push(e.path);
+      dirs.push(e.path);
+    }
+  }
+  const unfinished = new Set(open);
+  return dirs.filter((d) => !unfinished.has(d)).map((d) => prefix + d);
+}
+
 function describe(dirs: readonly string[]): string {
   const shown = dirs.slice(0, 5).map((d) => (d === "." ? "the top level" : `${d}/`));
   return dirs.length > 5 ? `${shown.join(", ")} and ${dirs.length - 5} more` : shown.join(", ");
@@ -80,10 +105,10 @@ function describe(dirs: readonly string[]): string {
 
 /**
  * List the tree of `commitSha`. When the recursive answer is truncated, the root is listed one
- * level deep and each directory is asked for recursively, breadth-first, in waves of
- * `concurrency`, at most `maxExtraRequests` requests in all. The walk is deterministic: the
- * same repository and cap give the same listing. Entries the truncated answer did include
- * are kept even under directories the walk could not reach.
+ * level deep and each directory the answer did not cover completely is asked for recursively,
+ * breadth-first, in waves of `concurrency`, at most `maxExtraRequests` requests in all. The walk
+ * is deterministic: the same repository and cap give the same listing. Entries a truncated
+ * answer did include are kept even under directories the walk could not reach.
  */
 export async function listTree(
   fetchTree: FetchTree,
@@ -96,6 +121,7 @@ export async function listTree(
   addEntries(files, "", first.tree);
   if (!first.truncated) return { files, note: undefined };
 
+  const covered = new Set(coveredDirectories("", first.tree));
   const incomplete: string[] = [];
   let extra = 0;
   let queue: Pending[] = [{ path: "", sha: commitSha, recursive: false }];
@@ -114,8 +140,9 @@ export async function listTree(
       const prefix = p.path ? `${p.path}/` : "";
       addEntries(files, prefix, answer.tree);
       if (!answer.truncated) {
-        if (!p.recursive) queue.push(...subtrees(prefix, answer.tree));
+        if (!p.recursive) queue.push(...subtrees(prefix, answer.tree).filter((d) => !covered.has(d.path)));
       } else if (p.recursive) {
+        for (const d of coveredDirectories(prefix, answer.tree)) covered.add(d);
         queue.push({ ...p, recursive: false });
       } else {
         // A single directory with more direct entries than GitHub lists at once.

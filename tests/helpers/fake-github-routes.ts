@@ -62,6 +62,7 @@ export interface RouteContext {
   readonly checkRuns: FakeCheckRun[];
   readonly comments: FakeComment[];
   readonly truncateAt: number;
+  readonly truncateBytes: number;
   readonly appId: number;
   readonly graphqlErrorPaths: ReadonlySet<string>;
   nextId(): number;
@@ -115,14 +116,19 @@ function treeAnswer(ctx: RouteContext, repo: FakeRepo, rev: string, recursive: b
     url: `${base}/${e.type === "tree" ? "trees" : "blobs"}/${e.sha}`,
   });
   const sha = listSha === commit.sha ? commit.treeSha : listSha;
+  // GitHub cuts a listing at 100,000 entries, and a recursive one at 7 MB as well.
+  const tree: ReturnType<typeof withUrl>[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (tree.length >= ctx.truncateAt) break;
+    const served = withUrl(entry);
+    bytes += JSON.stringify(served).length + 1;
+    if (recursive && bytes > ctx.truncateBytes) break;
+    tree.push(served);
+  }
   return {
     status: 200,
-    body: {
-      sha,
-      url: `${base}/trees/${sha}`,
-      tree: entries.slice(0, ctx.truncateAt).map(withUrl),
-      truncated: entries.length > ctx.truncateAt,
-    },
+    body: { sha, url: `${base}/trees/${sha}`, tree, truncated: tree.length < entries.length },
   };
 }
 

@@ -65,8 +65,14 @@ export interface FakeGitHubOptions {
   readonly repos?: Readonly<Record<string, FakeRepoSpec>>;
   /** Delay before every answer (ms), like a network round trip. */
   readonly latencyMs?: number;
-  /** Tree answers longer than this are cut and marked `truncated` (GitHub: about 100,000 entries). */
+  /** Tree answers with more entries are cut and marked `truncated` (default 100,000, as GitHub). */
   readonly truncateAt?: number;
+  /**
+   * Recursive tree answers whose entries serialise to more bytes are cut too (default 7,000,000:
+   * GitHub documents "100,000 entries with a maximum size of 7 MB"; with `url` fields that is
+   * roughly 40,000 entries, so large repositories are truncated well before 100,000 files).
+   */
+  readonly truncateBytes?: number;
   readonly faults?: readonly Fault[];
   /** Paths whose GraphQL alias gets a per-field error (the rest of the query still answers). */
   readonly graphqlErrorPaths?: Iterable<string>;
@@ -87,6 +93,7 @@ export interface FakeGitHub {
   readonly graphqlErrorPaths: Set<string>;
   latencyMs: number;
   truncateAt: number;
+  truncateBytes: number;
   /** The repository `owner/name` (throws when the fake does not have it). */
   repo(fullName: string): FakeRepo;
   /** Add a repository, or replace it; returns it (its `latest.sha` is the commit to scan). */
@@ -155,6 +162,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     graphqlErrorPaths: new Set(options.graphqlErrorPaths ?? []),
     latencyMs: options.latencyMs ?? 0,
     truncateAt: options.truncateAt ?? 100_000,
+    truncateBytes: options.truncateBytes ?? 7_000_000,
     repo(fullName) {
       const repo = repos.get(fullName);
       if (!repo) throw new Error(`fake GitHub has no repository ${fullName}`);
@@ -194,6 +202,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     comments: fake.comments,
     get truncateAt() {
       return fake.truncateAt;
+    },
+    get truncateBytes() {
+      return fake.truncateBytes;
     },
     appId: options.appId ?? 1,
     graphqlErrorPaths: fake.graphqlErrorPaths,

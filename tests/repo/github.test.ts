@@ -3,6 +3,7 @@
  * what it lists, what it reads, how many requests it takes, and how it fails.
  */
 import { Octokit } from "@octokit/rest";
+import { ProbotOctokit } from "probot";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FileContent } from "../../src/engine/types.js";
 import { GITHUB_SOURCE_DEFAULTS, GitHubSource, type GitHubSourceOptions } from "../../src/repo/github.js";
@@ -104,27 +105,29 @@ describe("GitHubSource.list", () => {
     expect(listing.notes).toEqual([
       expect.objectContaining({ id: "tree-truncated", level: "info", message: expect.stringContaining("completed") }),
     ]);
-    // Truncated root, flat root, 5 directories, flat docs/, docs/guide/.
-    expect(source.requests).toBe(9);
-    expect(fake.count("tree")).toBe(9);
+    // Truncated root (which covers api/ and cli/), flat root, data/ docs/ tests/, flat docs/, docs/guide/.
+    expect(source.requests).toBe(7);
+    expect(fake.count("tree")).toBe(7);
     expect(fake.requests.filter((r) => !("recursive" in r.query))).toHaveLength(2);
   });
 
   it("stops at the request cap with a warning naming the directories it could not list", async () => {
     fake.truncateAt = 8;
-    const source = serve("wide-capped", wide, { maxTreeRequests: 3 });
+    const source = serve("wide-capped", wide, { maxTreeRequests: 2 });
     const listing = await source.list();
-    expect(source.requests).toBe(4);
+    expect(source.requests).toBe(3);
     const [note] = listing.notes;
     expect(note).toMatchObject({ id: "tree-truncated", level: "warning" });
     expect(note?.message).toContain("partial");
-    expect(note?.message).toContain("3 directories were not fully listed (data/, docs/, tests/)");
+    expect(note?.message).toContain("2 directories were not fully listed (docs/, tests/)");
     // What was listed is real, and the directories walked are complete.
     const paths = listing.files.map((f) => f.path);
     for (const p of paths) expect(Object.keys(wide)).toContain(p);
-    expect(paths).toEqual(expect.arrayContaining(["Makefile", "README.md", "api/__init__.py", "cli/__init__.py"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["Makefile", "README.md", "api/__init__.py", "cli/__init__.py", "data/__init__.py"]),
+    );
     // The same repository and cap give the same partial listing.
-    expect(await serve("wide-capped", wide, { maxTreeRequests: 3 }).list()).toEqual(listing);
+    expect(await serve("wide-capped", wide, { maxTreeRequests: 2 }).list()).toEqual(listing);
   });
 
   it.each([
@@ -258,6 +261,43 @@ describe("GitHubSource.read", () => {
     expect(fake.count("blob")).toBe(0);
   });
 
+  it("settles text GitHub could not decode, or decoded with NULs, from the raw bytes", async () => {
+    const source = serve("undecided", files);
+    await source.list();
+    const blob = (text: string | null, isBinary: boolean | null) => ({
+      text,
+      byteSize: 44,
+      isBinary,
+      isTruncated: false,
+    });
+    fake.fail({
+      route: "graphql",
+      status: 200,
+      body: {
+        data: { repository: { f0: blob(null, null), f1: blob("p\u0000a\u0000", false), f2: blob("# x", false) } },
+      },
+    });
+    const contents = await source.read(["pyproject.toml", "requirements.txt", "README.md"]);
+    expect(text(contents.get("pyproject.toml"))).toBe(PYPROJECT);
+    expect(contents.get("requirements.txt")).toMatchObject({ kind: "text", encoding: "utf-16le" });
+    expect(text(contents.get("README.md"))).toBe("# x");
+    expect(source.requestsByKind.blob).toBe(2);
+  });
+
+  it("keeps GitHub's verdict when the raw fetch fails", async () => {
+    const source = serve("raw-fails", files);
+    await source.list();
+    fake.fail({ route: "blob", status: 500 });
+    const contents = await source.read(["requirements.txt"]);
+    expect(contents.get("requirements.txt")).toMatchObject({
+      kind: "unread",
+      reason: "binary",
+      detail: expect.stringMatching(
+        /^raw fetch failed: GitHub blob request failed \(octo\/raw-fails at [0-9a-f]{7}\): HTTP 500/,
+      ),
+    });
+  });
+
   it.each([
     { count: 250, batchSize: undefined, queries: 3 },
     { count: 1000, batchSize: undefined, queries: 10 },
@@ -335,6 +375,23 @@ describe("GitHubSource.read", () => {
     });
     const error = await source.read(["README.md"]).catch((e: unknown) => e);
     expect(error).toMatchObject({ rateLimited: true, operation: "contents" });
+  });
+
+  it("works through Probot's Octokit, which is what context.octokit is", async () => {
+    const probot = new ProbotOctokit({
+      auth: { token: "ghs_test" },
+      baseUrl: fake.url,
+      retry: { enabled: false },
+      throttle: { enabled: false },
+      log: quiet,
+    });
+    const repo = fake.setRepo("octo/probot", { files });
+    const source = new GitHubSource(probot, { owner: "octo", repo: "probot", sha: repo.latest.sha });
+    const listing = await source.list();
+    const contents = await source.read(["README.md"]);
+    expect(listing.files).toHaveLength(6);
+    expect(text(contents.get("README.md"))).toContain("Churn model");
+    expect(fake.requests.map((r) => r.headers.authorization)).toEqual(["token ghs_test", "token ghs_test"]);
   });
 
   it("reads nothing for an empty plan", async () => {
