@@ -9,6 +9,7 @@ import { jsSources } from "../lib/javascript.js";
 import { isOwnCode, isTestPath, NOTEBOOK_GLOBS, PYTHON_GLOBS } from "../lib/languages.js";
 import { notebookCode, pythonSources } from "../lib/python.js";
 import { tokenizePython } from "../lib/python-tokenize.js";
+import { jsEnvRead } from "./js-env.js";
 
 /** A place in a file. */
 export interface Site {
@@ -160,10 +161,8 @@ export function configFacts(repo: RepoView): ConfigFacts {
       /^(dotenv|dotenv\/config|config|convict|envalid|env-var|@nestjs\/config|@t3-oss\/env-\w+)$/.test(i.module),
     );
     if (dotenv) configLoads.push({ path: f.path, line: dotenv.line, detail: `import ${dotenv.module}` });
-    const text = repo.text(f.path) ?? "";
-    const at = /\b(process\.env|import\.meta\.env)\b/.exec(text);
-    if (at)
-      envReads.push({ path: f.path, line: text.slice(0, at.index).split("\n").length, detail: at[1] ?? "process.env" });
+    const env = jsEnvRead(repo.text(f.path) ?? "", f.path);
+    if (env) envReads.push({ path: f.path, ...env });
   }
 
   const facts: ConfigFacts = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configurationCheck } from "../../../checks/code_structure/configuration.js";
+import { jsEnvRead } from "../../../checks/code_structure/js-env.js";
 import type { CheckStatus } from "../../../src/engine/types.js";
 import { runCheck, type Tree } from "../../helpers/tree.js";
 import { FASTAPI_SERVICE, KAGGLE, notebook } from "./fixtures.js";
@@ -148,5 +149,24 @@ describe("code_structure.configuration", () => {
 
   it("is not applicable without code", () => {
     expect(runCheck(configurationCheck, { "README.md": "# x\n" }).status).toBe("not_applicable");
+  });
+});
+
+describe("jsEnvRead", () => {
+  it.each([
+    ["const port = process.env.PORT;\n", "a.js", { line: 1, detail: "process.env" }],
+    ["const url: string = import.meta.env.VITE_API;\n", "a.ts", { line: 1, detail: "import.meta.env" }],
+    [
+      "// process.env.PORT is read elsewhere\nconst re = /process\\.env/;\nconst s = 'process.env';\n",
+      "a.js",
+      undefined,
+    ],
+    [
+      "export const App = () => <div>{process.env.NEXT_PUBLIC_URL}</div>;\n",
+      "a.tsx",
+      { line: 1, detail: "process.env" },
+    ],
+  ])("%s", (text, path, expected) => {
+    expect(jsEnvRead(text, path)).toEqual(expected);
   });
 });
