@@ -3,10 +3,11 @@
  * file, for each main language; not a dumped environment, and not missing what the code imports.
  */
 import { defineCheck, type Finding, failure, info, notApplicable, scored, warning } from "../../src/engine/check.js";
-import { languages, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { languageOf, languages, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { PROJECT_READ, pyprojects } from "../lib/project.js";
 import { REQUIREMENTS_READ } from "../lib/requirements.js";
 import { judgeJs } from "./js-deps.js";
+import { layoutOf } from "./layout.js";
 import { type PinnedEntry, pythonDependencies } from "./python-deps.js";
 
 const PIP_DOCS = "https://pip.pypa.io/en/stable/reference/requirements-file-format/";
@@ -192,7 +193,8 @@ export const dependenciesCheck = defineCheck({
     if (lang.python > 0) parts.push({ score: judgePython(repo, findings), weight: lang.python });
     if (lang.javascript > 0) {
       // Stray scripts in a Python project need no package.json; a JS project does.
-      const js = judgeJs(repo, findings, lang.main[0] === "javascript");
+      const jsModules = layoutOf(repo).modules.some((m) => languageOf(m.path) === "javascript");
+      const js = judgeJs(repo, findings, jsModules && lang.main[0] === "javascript");
       if (js !== undefined) parts.push({ score: js, weight: Math.max(lang.javascript, lang.python * 0.25) });
     }
     if (parts.length === 0) return notApplicable(info("no-code", "No Python or JavaScript/TypeScript code to judge."));

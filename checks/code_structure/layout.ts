@@ -31,6 +31,8 @@ export interface Layout {
 /** Files that configure tools or build the project rather than being part of it. */
 const TOOLING =
   /(^|\/)(setup\.py|conftest\.py|noxfile\.py|fabfile\.py|manage\.py|[\w.-]+\.config\.[cm]?[jt]s|\.eslintrc\.[cm]?js|gulpfile\.[cm]?js|Gruntfile\.js)$|(^|\/)(docs?|\.github|\.husky)\//;
+/** Scripts served to browsers by a web app (a Flask `static/` folder): assets, not modules. */
+const WEB_ASSETS = /(^|\/)(static|public|assets|www|templates)\/.*\.[cm]?jsx?$/;
 /** Folders of loose scripts: what lives there is not a module layout by itself. */
 const SCRIPT_DIRS = new Set(["scripts", "script", "bin", "tools", "notebooks", "notebook", "examples", "example"]);
 /** Data and model files: at the root of a project they are artefacts, not code. */
@@ -99,7 +101,7 @@ export function layoutOf(repo: RepoView): Layout {
     }
     if (f.path.endsWith(".ipynb")) notebooks.push(f);
     else if (baseOf(f.path) === "__init__.py") inits.add(dirOf(f.path));
-    else if (!TOOLING.test(f.path) && !f.path.endsWith(".pyi")) modules.push(f);
+    else if (!TOOLING.test(f.path) && !WEB_ASSETS.test(f.path) && !f.path.endsWith(".pyi")) modules.push(f);
   }
 
   const perDir = new Map<string, number>();

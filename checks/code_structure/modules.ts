@@ -62,6 +62,8 @@ function importTimeWork(
   const out: { path: string; line: number; callee: string }[] = [];
   for (const f of sources) {
     if (f.notebook || f.test || ENTRY.test(f.path) || SETTINGS.test(f.path) || !inPackage(f.path)) continue;
+    // Streamlit and Gradio pages are scripts their framework runs top to bottom.
+    if (f.source.imports.some((i) => /^(streamlit|gradio)(\.|$)/.test(i.module))) continue;
     const call = f.source.topLevelCalls.find((c) => isWork(c.callee));
     if (call) out.push({ path: f.path, line: call.line, callee: call.callee });
   }

@@ -15,7 +15,7 @@ import {
 
 /** A conda match spec: `numpy=1.24.3=py310h...`, `numpy==1.24`, `numpy >=1.20`, `conda-forge::numpy`. */
 function condaSpec(spec: string, line: number): Requirement | undefined {
-  const s = spec.replace(/^[\w.-]+::/, "").trim();
+  const s = spec.replace(/^[\w./-]+::/, "").trim();
   const m = /^([A-Za-z0-9_][A-Za-z0-9._-]*)\s*(.*)$/.exec(s);
   if (!m?.[1]) return undefined;
   const name = m[1];

@@ -136,6 +136,29 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     "partial",
     ["single-script", "separate-concerns"],
   ],
+  [
+    "Flask app in one file: its static JavaScript is an asset, not a module",
+    {
+      "app.py": "from flask import Flask, render_template\n\napp = Flask(__name__)\n",
+      "static/js/chart.js": "document.querySelectorAll('canvas').forEach(draw);\n",
+      "static/js/form.js": "export function submit() {}\n",
+      "templates/index.html": "<html></html>\n",
+    },
+    "fail",
+    ["single-script"],
+  ],
+  [
+    "Streamlit app with pages: scripts run top to bottom are not import-time work",
+    {
+      "Home.py": "import streamlit as st\n\nst.title('Churn')\n",
+      "pages/1_Explore.py":
+        "import pandas as pd\nimport streamlit as st\n\ndf = pd.read_csv('data/churn.csv')\nst.dataframe(df)\n",
+      "pages/2_Predict.py":
+        "import joblib\nimport streamlit as st\n\nmodel = joblib.load('models/model.joblib')\nst.write(model)\n",
+    },
+    "pass",
+    ["module-folders"],
+  ],
 ];
 
 describe("code_structure.modules", () => {

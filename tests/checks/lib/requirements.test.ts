@@ -148,6 +148,7 @@ describe("parseRequirements: conda and Pipfile", () => {
       "  - python=3.10.13",
       "  - numpy=1.26.4=py310hb13e2d6_0",
       "  - conda-forge::pandas==2.2.1",
+      "  - nvidia/label/cuda-11.8.0::cuda-toolkit",
       "  - scikit-learn>=1.3",
       "  - pytorch 2.1.0 py3.10_cuda12.1_cudnn8.9.2_0",
       "  - matplotlib",
@@ -162,13 +163,14 @@ describe("parseRequirements: conda and Pipfile", () => {
       ["python", "=3.10.13", true, undefined, 6],
       ["numpy", "=1.26.4", true, "py310hb13e2d6_0", 7],
       ["pandas", "==2.2.1", true, undefined, 8],
-      ["scikit-learn", ">=1.3", false, undefined, 9],
-      ["pytorch", "=2.1.0", true, "py3.10_cuda12.1_cudnn8.9.2_0", 10],
-      ["matplotlib", "", false, undefined, 11],
-      ["pip", "", false, undefined, 12],
-      ["mlflow", "==2.11.1", true, undefined, 14],
+      ["cuda-toolkit", "", false, undefined, 9],
+      ["scikit-learn", ">=1.3", false, undefined, 10],
+      ["pytorch", "=2.1.0", true, "py3.10_cuda12.1_cudnn8.9.2_0", 11],
+      ["matplotlib", "", false, undefined, 12],
+      ["pip", "", false, undefined, 13],
+      ["mlflow", "==2.11.1", true, undefined, 15],
     ]);
-    expect(file.includes.map((i) => [i.path, i.line])).toEqual([["requirements-extra.txt", 15]]);
+    expect(file.includes.map((i) => [i.path, i.line])).toEqual([["requirements-extra.txt", 16]]);
   });
 
   it("reports invalid YAML with its line", () => {
