@@ -1,0 +1,161 @@
+import { defineCheck, type Finding, info, scored, warning } from "../../src/engine/check.js";
+import { isOwnCode, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { pythonSources } from "../lib/python.js";
+import { inPackage, packageUses, resolvedCalls, where } from "./usage.js";
+
+const DOCS = "https://docs.ray.io/en/latest/ray-overview/getting-started.html";
+
+/** Frameworks that spread work over processes, GPUs or machines. */
+const DISTRIBUTED: Readonly<Record<string, string>> = {
+  ray: "Ray",
+  dask: "Dask",
+  pyspark: "Spark",
+  "databricks.connect": "Databricks Connect",
+  "torch.distributed": "torch.distributed",
+  "torch.nn.parallel.DistributedDataParallel": "DistributedDataParallel",
+  accelerate: "Accelerate",
+  horovod: "Horovod",
+  deepspeed: "DeepSpeed",
+  "tensorflow.distribute": "tf.distribute",
+  fairscale: "FairScale",
+  colossalai: "Colossal-AI",
+  mpi4py: "MPI",
+  modin: "Modin",
+};
+
+/** Partial signals: single-machine multi-GPU, or work spread through a task queue. */
+const PARTIAL: Readonly<Record<string, string>> = {
+  "torch.nn.DataParallel": "DataParallel (one machine)",
+  celery: "Celery workers",
+  rq: "RQ workers",
+  dramatiq: "Dramatiq workers",
+};
+
+/** Local parallelism only: not distributed, but the place to start. */
+const LOCAL = ["multiprocessing", "concurrent.futures", "joblib.Parallel"];
+
+const LIGHTNING = ["lightning", "pytorch_lightning"];
+/** Keyword arguments of Lightning's Trainer that scale it out. */
+const LIGHTNING_SCALE = ["strategy", "num_nodes"];
+
+/** Launcher configurations: their presence is a distributed set-up. */
+const CONFIGS: readonly [string, string][] = [
+  ["**/*accelerate*config*.{yml,yaml}", "an Accelerate launch configuration"],
+  ["**/{ds_config,deepspeed}*.json", "a DeepSpeed configuration"],
+  ["**/*ray*cluster*.{yml,yaml}", "a Ray cluster configuration"],
+  ["**/*{spark,emr,dataproc}*.{yml,yaml}", "a Spark job configuration"],
+];
+
+/** `scalability.distributed`: training or processing can scale beyond one process. */
+export const distributed = defineCheck({
+  id: "scalability.distributed",
+  title: "Distributed compute",
+  criterion: "scalability",
+  weight: 1,
+  looksFor:
+    "Ray, Dask, Spark, torch.distributed/DistributedDataParallel, Accelerate, DeepSpeed, Horovod, tf.distribute or " +
+    "Lightning strategies used in code (notebooks included), or a launcher configuration.",
+  why: "Data and models outgrow one machine; code that already runs on Ray, Spark or DDP shows the author can scale it.",
+  remediation:
+    "Where data or training is heavy, scale it out: Dask or Spark for data processing, Ray for parallel jobs and tuning, " +
+    'Accelerate/DDP or a Lightning `strategy="ddp"` for multi-GPU training.',
+  effort: "high",
+  docs: DOCS,
+  reads: [PYTHON_SOURCE_READ, NOTEBOOK_READ],
+  evaluate(repo) {
+    const findings: Finding[] = [];
+    const uses = packageUses(repo, Object.keys(DISTRIBUTED));
+    const called = uses.filter((u) => u.called);
+    for (const u of (called.length > 0 ? called : uses).slice(0, 5))
+      findings.push(
+        info("distributed-used", `${DISTRIBUTED[u.root]} in ${where(u.path, u.callLine ?? u.line)}`, {
+          path: u.path,
+          line: u.callLine ?? u.line,
+        }),
+      );
+
+    let lightning = false;
+    let partial: Finding | undefined;
+    let local: Finding | undefined;
+    for (const file of pythonSources(repo, { notebooks: true })) {
+      if (file.test) continue;
+      const imp = file.source.imports.find((i) => LIGHTNING.some((root) => inPackage(i.module, root)));
+      if (imp && LIGHTNING_SCALE.some((name) => file.source.names.has(name))) {
+        lightning = true;
+        findings.push(
+          info("distributed-used", `Lightning Trainer with a strategy in ${where(file.path, imp.line)}`, {
+            path: file.path,
+            line: imp.line,
+          }),
+        );
+      }
+      for (const call of resolvedCalls(file.source)) {
+        const hit = Object.keys(PARTIAL).find((root) => inPackage(call.callee, root));
+        if (hit && !partial)
+          partial = info("partial-parallelism", `${PARTIAL[hit]} in ${where(file.path, call.line)}`, {
+            path: file.path,
+            line: call.line,
+          });
+        if (!local && LOCAL.some((root) => inPackage(call.callee, root)))
+          local = info(
+            "local-parallelism",
+            `Local parallelism only (${call.callee}) in ${where(file.path, call.line)}`,
+            { path: file.path, line: call.line },
+          );
+      }
+      const queue = file.source.imports.find((i) =>
+        ["celery", "rq", "dramatiq"].some((root) => inPackage(i.module, root)),
+      );
+      if (queue && !partial)
+        partial = info(
+          "partial-parallelism",
+          `${PARTIAL[queue.module.split(".")[0] ?? ""]} in ${where(file.path, queue.line)}`,
+          { path: file.path, line: queue.line },
+        );
+    }
+    const configs = CONFIGS.flatMap(([glob, what]) =>
+      repo
+        .glob(glob)
+        .filter((f) => isOwnCode(f))
+        .slice(0, 1)
+        .map((f) => info("distributed-config", `${what}: ${f.path}`, { path: f.path })),
+    );
+    findings.push(...configs);
+
+    if (called.length > 0 || lightning) return scored(1, findings);
+    if (configs.length > 0) return scored(0.8, findings);
+    if (uses.length > 0)
+      return scored(0.6, [
+        ...findings,
+        warning(
+          "distributed-imported-only",
+          "A distributed framework is imported but never called",
+          { path: uses[0]?.path, line: uses[0]?.line },
+          {
+            remediation:
+              "Use it, or drop the import: start the cluster/client (e.g. `ray.init()`, `Client()`, `SparkSession.builder`) and run the heavy step on it.",
+            docs: DOCS,
+          },
+        ),
+      ]);
+    const fix = {
+      remediation:
+        "Move the heaviest step to a distributed framework: Dask or Spark for data, Ray for parallel training and tuning, DDP/Accelerate for multi-GPU.",
+      docs: DOCS,
+    };
+    if (partial)
+      return scored(0.5, [
+        partial,
+        warning("not-distributed", "Work runs on one machine only", { path: partial.path, line: partial.line }, fix),
+      ]);
+    return scored(local ? 0.15 : 0, [
+      ...(local ? [local] : []),
+      warning(
+        "not-distributed",
+        "No distributed compute (Ray, Dask, Spark, torch.distributed, Accelerate)",
+        undefined,
+        fix,
+      ),
+    ]);
+  },
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import { serving } from "../../../checks/scalability/serving.js";
+import type { CheckStatus } from "../../../src/engine/types.js";
+import { runCheck, type Tree } from "../../helpers/tree.js";
+import { plainTraining } from "./fixtures.js";
+
+const fastapiMain = `"""Churn prediction service."""
+from fastapi import FastAPI
+
+from app.model import predict_proba
+from app.schemas import Customer, Prediction
+
+app = FastAPI(title="churn")
+
+
+@app.get("/health")
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@app.post("/predict", response_model=Prediction)
+def predict(customer: Customer) -> Prediction:
+    return Prediction(probability=predict_proba(customer))
+`;
+
+const schemas = `from pydantic import BaseModel, Field
+
+
+class Customer(BaseModel):
+    tenure: int = Field(ge=0)
+    monthly_charges: float
+
+
+class Prediction(BaseModel):
+    probability: float
+`;
+
+const modelModule = `import joblib
+
+_MODEL = joblib.load("models/model.joblib")
+
+
+def predict_proba(customer) -> float:
+    return float(_MODEL.predict_proba([[customer.tenure, customer.monthly_charges]])[0][1])
+`;
+
+const fastapiService: Tree = {
+  "app/__init__.py": "",
+  "app/main.py": fastapiMain,
+  "app/schemas.py": schemas,
+  "app/model.py": modelModule,
+  "train.py": plainTraining,
+};
+
+const flaskNoValidation = `from flask import Flask, jsonify, request
+import pickle
+
+app = Flask(__name__)
+model = pickle.load(open("model.pkl", "rb"))
+
+
+@app.route("/predict", methods=["POST"])
+def predict():
+    features = request.get_json()["features"]
+    return jsonify(prediction=model.predict([features]).tolist())
+`;
+
+const flaskHealthOnly = `from flask import Flask
+from marshmallow import Schema, fields
+
+app = Flask(__name__)
+
+
+class Ping(Schema):
+    message = fields.Str()
+
+
+@app.get("/health")
+def health():
+    return {"status": "ok"}
+`;
+
+const streamlitApp = `import streamlit as st
+import joblib
+
+model = joblib.load("model.joblib")
+st.title("Churn predictor")
+tenure = st.slider("Tenure", 0, 72)
+st.write(model.predict([[tenure]]))
+`;
+
+const bentoService = `import bentoml
+from pydantic import BaseModel
+
+
+@bentoml.service(resources={"cpu": "2"})
+class Summarizer:
+    def __init__(self) -> None:
+        from transformers import pipeline
+
+        self.pipe = pipeline("summarization")
+
+    @bentoml.api
+    def summarize(self, text: str) -> str:
+        return self.pipe(text)[0]["summary_text"]
+`;
+
+const expressServer = `import express from "express";
+import { z } from "zod";
+import * as ort from "onnxruntime-node";
+
+const session = await ort.InferenceSession.create("model.onnx");
+const Body = z.object({ features: z.array(z.number()).length(8) });
+const app = express();
+app.post("/predict", async (req, res) => {
+  const { features } = Body.parse(req.body);
+  res.json(await session.run({ input: new ort.Tensor("float32", features, [1, 8]) }));
+});
+app.listen(3000);
+`;
+
+const cases: [string, Tree, CheckStatus, string[]][] = [
+  [
+    "FastAPI with a pydantic body and a joblib model",
+    fastapiService,
+    "pass",
+    ["api", "model-loaded", "request-validation"],
+  ],
+  ["a BentoML service", { "service.py": bentoService }, "pass", ["api", "model-loaded", "request-validation"]],
+  [
+    "Express with zod and onnxruntime",
+    { "server.js": expressServer, "package.json": '{"type": "module"}' },
+    "pass",
+    ["api", "model-loaded", "request-validation"],
+  ],
+  [
+    "Flask with a pickled model and no validation",
+    { "app.py": flaskNoValidation },
+    "partial",
+    ["api", "model-loaded", "no-request-validation"],
+  ],
+  [
+    "an API serving no model",
+    { "api/app.py": flaskHealthOnly, "train.py": plainTraining },
+    "partial",
+    ["api", "request-validation", "api-without-model"],
+  ],
+  ["a Streamlit-only app", { "streamlit_app.py": streamlitApp }, "partial", ["demo", "demo-only"]],
+  [
+    "a model loaded only by a batch script",
+    { "predict.py": 'import joblib\n\nmodel = joblib.load("m.joblib")\n' },
+    "fail",
+    ["model-loaded", "no-serving"],
+  ],
+  ["nothing served", { "train.py": plainTraining }, "fail", ["no-serving"]],
+  [
+    "a FastAPI TestClient in tests is not a service",
+    {
+      "tests/test_api.py":
+        "from fastapi import FastAPI\nfrom fastapi.testclient import TestClient\n\napp = FastAPI()\n",
+      "train.py": plainTraining,
+    },
+    "fail",
+    ["no-serving"],
+  ],
+  [
+    "an AWS Lambda handler with a model and pydantic",
+    {
+      "handler.py":
+        'import joblib\nfrom pydantic import BaseModel\n\nmodel = joblib.load("/opt/model.joblib")\n\n\nclass Event(BaseModel):\n    x: float\n\n\ndef lambda_handler(event, context):\n    return {"y": float(model.predict([[Event(**event).x]])[0])}\n',
+    },
+    "pass",
+    ["api", "model-loaded", "request-validation"],
+  ],
+];
+
+describe("scalability.serving", () => {
+  it.each(cases)("%s", (_name, tree, status, ids) => {
+    const result = runCheck(serving, tree);
+    expect(result.ids).toEqual(ids);
+    expect(result.status).toBe(status);
+  });
+
+  it("names the API, the model load and the schema with their lines", () => {
+    const { findings } = runCheck(serving, fastapiService);
+    expect(findings.map((f) => [f.path, f.line])).toEqual([
+      ["app/main.py", 7],
+      ["app/model.py", 3],
+      ["app/schemas.py", 1],
+    ]);
+  });
+
+  it("does not count a model loaded outside the API's modules", () => {
+    const tree = {
+      "api/app.py": flaskHealthOnly,
+      "scripts/evaluate.py": 'import joblib\nm = joblib.load("m.joblib")\n',
+    };
+    expect(runCheck(serving, tree).ids).toContain("api-without-model");
+  });
+});
