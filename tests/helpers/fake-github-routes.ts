@@ -2,7 +2,18 @@
  * The routes of the fake GitHub API: what each endpoint the App and the GitHub source use
  * answers, shaped like GitHub's own answers (statuses, messages, fields the code reads).
  */
+import {
+  createComment,
+  createRun,
+  type FakeCheckRun,
+  type FakeComment,
+  runJson,
+  updateRun,
+} from "./fake-github-checks.js";
+import { graphqlAnswer } from "./fake-github-graphql.js";
 import type { FakeCommit, FakeRepo, FakeTreeEntry } from "./fake-github-repo.js";
+
+export type { FakeCheckRun, FakeComment } from "./fake-github-checks.js";
 
 /** The endpoints the fake knows, by name: faults and assertions refer to them. */
 export type FakeRoute =
@@ -29,30 +40,6 @@ export interface FakeResponse {
   readonly body?: unknown;
   readonly raw?: string | Uint8Array;
   readonly headers?: Readonly<Record<string, string>>;
-}
-
-/** A check run as the fake holds it: the current state and every body sent for it. */
-export interface FakeCheckRun {
-  readonly id: number;
-  readonly repo: string;
-  readonly head_sha: string;
-  name: string;
-  status: string;
-  conclusion: string | null;
-  output: Record<string, unknown> | undefined;
-  actions: unknown[] | undefined;
-  /** Every annotation sent, in order, across the create and update calls. */
-  readonly annotations: unknown[];
-  /** The create body, then each update body. */
-  readonly bodies: unknown[];
-}
-
-/** An issue comment posted through the fake. */
-export interface FakeComment {
-  readonly id: number;
-  readonly repo: string;
-  readonly issue: number;
-  readonly body: string;
 }
 
 /** What a route handler may use: the repositories, the recorded state, the options in force. */
@@ -88,19 +75,6 @@ export function repoJson(ctx: RouteContext, repo: FakeRepo): Record<string, unkn
     private: repo.private,
     default_branch: repo.defaultBranch,
     html_url: `${ctx.baseUrl}/${repo.owner}/${repo.name}`,
-  };
-}
-
-function runJson(ctx: RouteContext, run: FakeCheckRun): Record<string, unknown> {
-  return {
-    id: run.id,
-    head_sha: run.head_sha,
-    name: run.name,
-    status: run.status,
-    conclusion: run.conclusion,
-    output: { ...run.output, annotations_count: run.annotations.length },
-    app: { id: ctx.appId, slug: "portfolio-quality" },
-    html_url: `${ctx.baseUrl}/${run.repo}/runs/${run.id}`,
   };
 }
 
@@ -171,47 +145,6 @@ function contentsAnswer(repo: FakeRepo, path: string, ref: string | undefined, a
 
 function commitJson(commit: FakeCommit): Record<string, unknown> {
   return { sha: commit.sha, commit: { tree: { sha: commit.treeSha }, message: "fake commit" }, parents: [] };
-}
-
-function createRun(ctx: RouteContext, repo: FakeRepo, body: Record<string, unknown>): FakeResponse {
-  if (typeof body.name !== "string" || typeof body.head_sha !== "string")
-    return errorResponse(422, "Invalid request. name and head_sha are required.");
-  const output = body.output as Record<string, unknown> | undefined;
-  const run: FakeCheckRun = {
-    id: ctx.nextId(),
-    repo: `${repo.owner}/${repo.name}`,
-    head_sha: body.head_sha,
-    name: body.name,
-    status: typeof body.status === "string" ? body.status : body.conclusion ? "completed" : "queued",
-    conclusion: typeof body.conclusion === "string" ? body.conclusion : null,
-    output,
-    actions: body.actions as unknown[] | undefined,
-    annotations: [...((output?.annotations as unknown[] | undefined) ?? [])],
-    bodies: [body],
-  };
-  ctx.checkRuns.push(run);
-  return { status: 201, body: runJson(ctx, run) };
-}
-
-function updateRun(ctx: RouteContext, id: number, body: Record<string, unknown>): FakeResponse {
-  const run = ctx.checkRuns.find((r) => r.id === id);
-  if (!run) return notFound();
-  run.bodies.push(body);
-  if (typeof body.name === "string") run.name = body.name;
-  if (typeof body.conclusion === "string") {
-    run.conclusion = body.conclusion;
-    run.status = "completed";
-  }
-  if (typeof body.status === "string") run.status = body.status;
-  if (body.actions) run.actions = body.actions as unknown[];
-  const output = body.output as Record<string, unknown> | undefined;
-  if (output) {
-    const { annotations, ...rest } = output;
-    run.output = { ...run.output, ...rest };
-    // GitHub appends the annotations of each update to the ones already there.
-    if (Array.isArray(annotations)) run.annotations.push(...annotations);
-  }
-  return { status: 200, body: runJson(ctx, run) };
 }
 
 /** The `/repos/:owner/:repo/...` routes; `rest` is what follows the repository name. */
@@ -304,16 +237,66 @@ export function repoRoute(
   if (method === "POST" && a === "issues" && b !== undefined && tail[0] === "comments")
     return {
       route: "comment",
-      answer: () => {
-        const comment = {
-          id: ctx.nextId(),
-          repo: `${repo.owner}/${repo.name}`,
-          issue: Number(b),
-          body: String(obj.body),
-        };
-        ctx.comments.push(comment);
-        return { status: 201, body: { id: comment.id, body: comment.body } };
-      },
+      answer: () => createComment(ctx, repo, Number(b), obj.body),
     };
   return { route: "unknown", answer: () => errorResponse(404, `Not Found (fake GitHub has no route for ${method})`) };
+}
+
+/** The parts of a recorded request routing looks at. */
+export interface RouteInput {
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly headers: { readonly accept?: string | undefined };
+  readonly body: unknown;
+}
+
+/** What a request is: the named route and how to answer it (evaluated after faults and latency). */
+export function routeRequest(
+  ctx: RouteContext,
+  method: string,
+  segments: readonly string[],
+  recorded: RouteInput,
+): { route: FakeRoute; answer: () => FakeResponse } {
+  const [first, second, third, fourth, ...rest] = segments;
+  if (first === "graphql" && segments.length === 1 && method === "POST")
+    return { route: "graphql" as const, answer: () => graphqlAnswer(ctx, recorded.body) };
+  if (method === "POST" && first === "app" && second === "installations" && fourth === "access_tokens")
+    return {
+      route: "token" as const,
+      answer: (): FakeResponse => ({
+        status: 201,
+        body: {
+          token: `ghs_fake${third}`,
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+          permissions: { checks: "write", contents: "read", metadata: "read" },
+          repository_selection: "all",
+        },
+      }),
+    };
+  if (method === "GET" && first === "installation" && second === "repositories")
+    return {
+      route: "installation-repos" as const,
+      answer: (): FakeResponse => ({
+        status: 200,
+        body: { total_count: ctx.repos.size, repositories: [...ctx.repos.values()].map((r) => repoJson(ctx, r)) },
+      }),
+    };
+  if (first === "repos" && second && third) {
+    const repo = ctx.repos.get(`${second}/${third}`);
+    if (repo)
+      return repoRoute(
+        ctx,
+        method,
+        repo,
+        fourth === undefined ? [] : [fourth, ...rest],
+        recorded.query,
+        recorded.body,
+        String(recorded.headers.accept ?? ""),
+      );
+    return { route: "repo" as const, answer: () => errorResponse(404, "Not Found") };
+  }
+  return {
+    route: "unknown" as const,
+    answer: () => errorResponse(404, `Not Found (fake GitHub: ${method} ${recorded.path})`),
+  };
 }

@@ -8,7 +8,6 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { graphqlAnswer } from "./fake-github-graphql.js";
 import { FakeRepo, type FakeRepoSpec } from "./fake-github-repo.js";
 import {
   errorResponse,
@@ -17,8 +16,7 @@ import {
   type FakeResponse,
   type FakeRoute,
   type RouteContext,
-  repoJson,
-  repoRoute,
+  routeRequest,
 } from "./fake-github-routes.js";
 
 export type { FakeRepoSpec } from "./fake-github-repo.js";
@@ -211,51 +209,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     nextId: () => ids++,
   };
 
-  function route(method: string, segments: string[], recorded: Omit<RecordedRequest, "route">) {
-    const [first, second, third, fourth, ...rest] = segments;
-    if (first === "graphql" && segments.length === 1 && method === "POST")
-      return { route: "graphql" as const, answer: () => graphqlAnswer(ctx, recorded.body) };
-    if (method === "POST" && first === "app" && second === "installations" && fourth === "access_tokens")
-      return {
-        route: "token" as const,
-        answer: (): FakeResponse => ({
-          status: 201,
-          body: {
-            token: `ghs_fake${third}`,
-            expires_at: new Date(Date.now() + 3_600_000).toISOString(),
-            permissions: { checks: "write", contents: "read", metadata: "read" },
-            repository_selection: "all",
-          },
-        }),
-      };
-    if (method === "GET" && first === "installation" && second === "repositories")
-      return {
-        route: "installation-repos" as const,
-        answer: (): FakeResponse => ({
-          status: 200,
-          body: { total_count: repos.size, repositories: [...repos.values()].map((r) => repoJson(ctx, r)) },
-        }),
-      };
-    if (first === "repos" && second && third) {
-      const repo = repos.get(`${second}/${third}`);
-      if (repo)
-        return repoRoute(
-          ctx,
-          method,
-          repo,
-          fourth === undefined ? [] : [fourth, ...rest],
-          recorded.query,
-          recorded.body,
-          String(recorded.headers.accept ?? ""),
-        );
-      return { route: "repo" as const, answer: () => errorResponse(404, "Not Found") };
-    }
-    return {
-      route: "unknown" as const,
-      answer: () => errorResponse(404, `Not Found (fake GitHub: ${method} ${recorded.path})`),
-    };
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
     const url = new URL(req.url ?? "/", fake.url);
@@ -280,7 +233,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     } catch {
       segments = ["\u0000malformed"];
     }
-    const matched = route(method, segments, base);
+    const matched = routeRequest(ctx, method, segments, base);
     const recorded: RecordedRequest = { ...base, route: matched.route };
     fake.requests.push(recorded);
 
