@@ -20,6 +20,7 @@ export type MlSignalKind =
   | "metric-gate"
   | "behavioural"
   | "prediction-shape"
+  | "model-call"
   | "service-test";
 
 /** One piece of ML testing evidence at a line. */
@@ -118,9 +119,13 @@ function gateCondition(tokens: readonly Token[], next: readonly Token[] | undefi
     .find((n) => METRIC.test(n));
 }
 
+const MODEL_CALLS = new Set(["predict", "predict_proba", "predict_log_proba", "decision_function", "forward", "infer"]);
+
 function signalsOf(tokens: readonly Token[], line: number, out: MlSignal[], next?: readonly Token[]): void {
   const gate = gateCondition(tokens, next);
   if (gate) out.push({ kind: "metric-gate", line, detail: gate });
+  const call = tokens.find((t, i) => t.kind === "name" && MODEL_CALLS.has(t.text) && tokens[i + 1]?.text === "(");
+  if (call) out.push({ kind: "model-call", line, detail: call.text });
   if (!isAssertion(tokens)) return;
   const names = tokens.filter((t) => t.kind === "name").map((t) => t.text);
   const strings = tokens.filter((t) => t.kind === "string").map(stringBody);
@@ -159,6 +164,8 @@ export function analysePythonTests(text: string): PythonTestFacts {
           signals.push({ kind: "service-test", line, detail: "TestClient" });
       continue;
     }
+    if (first.text === "class" && BEHAVIOURAL.test(tokens[1]?.text ?? ""))
+      signals.push({ kind: "behavioural", line, detail: tokens[1]?.text ?? "" });
     const defAt = first.text === "async" ? 1 : 0;
     if (tokens[defAt]?.text === "def" && tokens[defAt + 1]?.kind === "name") {
       const name = tokens[defAt + 1]?.text ?? "";
