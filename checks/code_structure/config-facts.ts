@@ -45,7 +45,7 @@ const TOOL_CONFIG =
   /(^|\/)(\.github|\.devcontainer|\.vscode|\.idea|node_modules|docs?)\/|(^|\/)(\.pre-commit-config|\.?codecov|mkdocs|\.readthedocs|docker-compose[\w.-]*|compose|environment|dvc|tsconfig[\w.-]*|jsconfig|package|package-lock|renovate|\.?eslintrc[\w.-]*|\.?prettierrc[\w.-]*|biome|app|vercel|netlify|firebase|\.?babelrc|turbo|nx|lerna|components)\.(ya?ml|json|jsonc|toml)$/i;
 const ENV_TEMPLATE =
   /(^|\/)\.env\.(example|sample|template|dist|defaults?|local\.example)$|(^|\/)(example|sample)\.env$/i;
-const CONFIG_MODULE = /(^|\/)(config|configs|settings|conf|constants|params|hparams)\.py$/;
+const CONFIG_MODULE = /(^|\/)(config|configs|settings|conf|constants|params|hparams|hyperparams|hyperparameters)\.py$/;
 
 const LOAD_CALLS =
   /^(yaml\.(safe_load|load|full_load)|(omegaconf\.)?OmegaConf\.(load|create)|tomllib\.load|tomli\.load|toml\.load|(configparser\.)?ConfigParser|load_dotenv|dotenv\.load_dotenv|dotenv_values|(hydra\.)?compose|dvc\.api\.params_show|params_show)$/;

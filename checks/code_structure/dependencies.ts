@@ -109,11 +109,18 @@ function judgePython(repo: Parameters<typeof pythonDependencies>[0], findings: F
     );
     score = 1;
   } else {
-    score = pinScore(py.entries);
-    const summary = `${py.entries.length} Python dependencies in ${py.manifests.join(", ")}: ${pinSummary(py.entries)}.`;
-    if (score >= 0.85) findings.push(info("pinned", summary, { path: py.manifests[0] }));
+    // The best-pinned install path decides: a pinned requirements.txt beside pyproject ranges is a lock.
+    const runtime = py.byManifest.filter((m) => m.entries.some((e) => !e.dev));
+    const candidates = runtime.length > 0 ? runtime : py.byManifest.filter((m) => m.entries.length > 0);
+    const best = candidates
+      .map((m) => ({ ...m, score: pinScore(m.entries) }))
+      .sort((a, b) => b.score - a.score || b.entries.length - a.entries.length)[0];
+    const chosen = best?.entries ?? py.entries;
+    score = best?.score ?? pinScore(py.entries);
+    const summary = `${chosen.length} Python dependencies in ${best?.path ?? py.manifests.join(", ")}: ${pinSummary(chosen)}.`;
+    if (score >= 0.85) findings.push(info("pinned", summary, { path: best?.path ?? py.manifests[0] }));
     else {
-      const loose = py.entries.find((e) => e.constraint === "none" || e.constraint === "lower");
+      const loose = chosen.find((e) => e.constraint === "none" || e.constraint === "lower");
       findings.push(
         warning(
           "unpinned",

@@ -10,9 +10,11 @@ import { pythonSources } from "../lib/python.js";
 import {
   type Constraint,
   classifySpec,
+  effectiveRequirements,
   isRequirementsPath,
   normalizeName,
   REQUIREMENTS_READ,
+  type Requirement,
   type RequirementsFile,
   requirementsFiles,
 } from "../lib/requirements.js";
@@ -56,6 +58,8 @@ export interface PythonDependencies {
   /** Requirements files listed but not read (too large, binary, over the read budget), with why. */
   readonly unread: readonly { readonly path: string; readonly reason: string }[];
   readonly entries: readonly PinnedEntry[];
+  /** Each manifest with what installing from it pulls in (a requirements file with its `-r` includes). */
+  readonly byManifest: readonly { readonly path: string; readonly entries: readonly PinnedEntry[] }[];
   readonly undeclared: readonly UndeclaredImport[];
   /** Distinct third-party import roots seen in the project's own code. */
   readonly thirdParty: number;
@@ -99,24 +103,40 @@ export function pythonDependencies(repo: RepoView): PythonDependencies {
   const files = requirementsFiles(repo).map((f) => ({ ...f, origin: listOrigin(f, repo.text(f.path) ?? "") }));
   // Pipfiles are read here with their pins; the project helper's copy would count them twice.
   const declared = declaredDependencies(repo).filter((d) => d.ecosystem === "python" && !/(^|\/)Pipfile$/.test(d.path));
-  const entries: PinnedEntry[] = [];
-  for (const f of files) {
-    if (/constraints/i.test(f.path)) continue;
-    for (const e of f.entries) {
-      if (e.kind === "local" || NOT_A_DEPENDENCY.has(e.key)) continue;
-      entries.push({ name: e.name, constraint: e.constraint, path: f.path, line: e.line, dev: e.dev });
-    }
-  }
+  const pinned = (path: string, e: Requirement): PinnedEntry => ({
+    name: e.name,
+    constraint: e.constraint,
+    path,
+    line: e.line,
+    dev: e.dev,
+  });
+  const counts = (e: Requirement) => e.kind !== "local" && !NOT_A_DEPENDENCY.has(e.key);
+  const origin = new Map<Requirement, string>(files.flatMap((f) => f.entries.map((e) => [e, f.path] as const)));
+  const requirementFiles = files.filter((f) => !/constraints/i.test(f.path));
+  const entries: PinnedEntry[] = requirementFiles.flatMap((f) =>
+    f.entries.filter(counts).map((e) => pinned(f.path, e)),
+  );
+  const byManifest = requirementFiles.map((f) => ({
+    path: f.path,
+    // Installing from a file installs its includes too: `-r base.txt` pins count for the file.
+    entries: effectiveRequirements(files, f.path)
+      .filter(counts)
+      .map((e) => pinned(origin.get(e) ?? f.path, e)),
+  }));
+  const fromProject = new Map<string, PinnedEntry[]>();
   for (const d of declared) {
     if (NOT_A_DEPENDENCY.has(d.name)) continue;
-    entries.push({
+    const entry: PinnedEntry = {
       name: d.name,
       constraint: constraintOf(d.spec),
       path: d.path,
       dev: d.dev,
       ...(d.line ? { line: d.line } : {}),
-    });
+    };
+    entries.push(entry);
+    fromProject.set(d.path, [...(fromProject.get(d.path) ?? []), entry]);
   }
+  for (const [path, list] of fromProject) byManifest.push({ path, entries: list });
   const manifests = [
     ...new Set([
       ...files.filter((f) => f.entries.length > 0 || f.includes.length > 0).map((f) => f.path),
@@ -167,6 +187,7 @@ export function pythonDependencies(repo: RepoView): PythonDependencies {
     locks,
     unread,
     entries,
+    byManifest,
     undeclared: [...seen.values()].sort((a, b) => (a.root < b.root ? -1 : 1)),
     thirdParty: roots.size,
   };

@@ -95,6 +95,27 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["pinned"],
   ],
   [
+    "pinned requirements.txt for deployment beside pyproject.toml ranges",
+    {
+      ...CHURN,
+      "pyproject.toml":
+        '[project]\nname = "churn"\nversion = "0.1.0"\ndependencies = ["pandas>=2", "scikit-learn>=1.3", "joblib"]\n',
+      "requirements.txt": "pandas==2.2.1\nscikit-learn==1.4.1.post1\njoblib==1.3.2\n",
+    },
+    "pass",
+    ["pinned"],
+  ],
+  [
+    "a pinned docs list does not make loose runtime requirements pass",
+    {
+      ...CHURN,
+      "requirements.txt": "pandas\nscikit-learn\njoblib\n",
+      "docs/requirements.txt": "sphinx==7.2.6\nfuro==2024.1.29\n",
+    },
+    "partial",
+    ["unpinned"],
+  ],
+  [
     "unpinned requirements",
     { ...CHURN, "requirements.txt": "pandas\nscikit-learn\njoblib\n" },
     "partial",
