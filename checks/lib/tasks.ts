@@ -162,7 +162,8 @@ class Follower {
     siblings?: (name: string) => Found | undefined,
   ): void {
     if (this.out.length >= MAX_COMMANDS || argv.length === 0) return;
-    const sibling = argv.length === 1 && siblings ? siblings(argv[0] as string) : undefined;
+    // hatch/pdm/poe scripts name each other: `cov = ["test --cov=x"]` runs the `test` script.
+    const sibling = siblings ? siblings(argv[0] as string) : undefined;
     const invocation = sibling ? undefined : parseInvocation(words, argv);
     const resolved: Resolution | undefined = sibling
       ? { tool: "script", task: argv[0] as string, status: "followed", found: [sibling] }
@@ -195,11 +196,27 @@ class Follower {
       const d = f.dep?.(name);
       if (d) this.task(d, origin, chain, inner, depth + 1);
     }
-    this.script(f.def.commands, f.def.path, f.def.dir, chain, origin, inner, depth, f.dep);
+    // Only pyproject script runners call sibling tasks by bare name; a make recipe `black .` is black.
+    const siblings = /^(hatch|pdm|poe):/.test(f.key) ? f.dep : undefined;
+    this.script(f.def.commands, f.def.path, f.def.dir, chain, origin, inner, depth, siblings);
   }
 }
 
 export type { Found, Invocation, Resolution };
+
+/**
+ * The commands of a script found outside GitHub Actions (GitLab CI's `script:`, Travis...),
+ * followed through task runners the same way. Not memoised: callers pass their own scripts.
+ */
+export function scriptCommands(
+  repo: RepoView,
+  script: string,
+  at: { readonly path: string; readonly line: number; readonly job: string },
+): readonly CiCommand[] {
+  const follower = new Follower(repo);
+  follower.script(splitScript(script, at.line), at.path, "", [], { workflow: at.path, job: at.job }, new Set());
+  return follower.out;
+}
 
 const cache = new WeakMap<RepoView, readonly CiCommand[]>();
 

@@ -166,7 +166,12 @@ export class RunnerFiles {
               )
             : undefined;
           return def
-            ? { label: `${inv.runner} run ${name}`, key: `${inv.runner}:${pyproject}:${name}`, def, dep: script }
+            ? {
+                label: inv.runner === "poe" ? `poe ${name}` : `${inv.runner} run ${name}`,
+                key: `${inv.runner}:${pyproject}:${name}`,
+                def,
+                dep: script,
+              }
             : undefined;
         };
         const f = script(inv.name);

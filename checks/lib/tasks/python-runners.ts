@@ -32,9 +32,26 @@ function stripFactor(cmd: string): string {
   return cmd
     .replace(/^[\w.!,{}-]+:\s+/, "")
     .replace(/^[-!]\s*/, "")
-    .replace(/\{posargs(:[^}]*)?\}/g, "$1")
+    .replace(/\{posargs(?::([^}]*))?\}/g, (_m, d: string | undefined) => d ?? "")
     .replace(/\s*:\s*(?=\s|$)/, "")
     .trim();
+}
+
+/** `py{39,310}, lint` -> `py{39,310}`, `lint`: commas inside braces belong to the factor list. */
+function splitOutsideBraces(list: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let word = "";
+  for (const c of list) {
+    if (c === "{") depth++;
+    if (c === "}") depth--;
+    if (depth === 0 && (c === "," || /\s/.test(c))) {
+      if (word) out.push(word);
+      word = "";
+    } else word += c;
+  }
+  if (word) out.push(word);
+  return out;
 }
 
 /** Parse tox.ini text (or `legacy_tox_ini`), with `lineOffset` added to every line. */
@@ -48,10 +65,7 @@ export function parseToxIni(text: string, path: string, dir: string, lineOffset 
   for (const s of sections) {
     if (s.name === "tox" || s.name === "tox:tox") {
       const list = s.values.envlist ?? s.values.env_list ?? "";
-      envList = list
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .flatMap((e) => braceExpand(e));
+      envList = splitOutsideBraces(list).flatMap((e) => braceExpand(e));
       continue;
     }
     const m = /^testenv(?::(.+))?$/.exec(s.name);

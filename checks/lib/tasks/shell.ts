@@ -215,7 +215,14 @@ export function unwrap(input: readonly string[]): string[] {
       let i = skipOptions(w, 1, VALUE_OPTIONS.env as RegExp);
       while (i < w.length && /^[A-Za-z_]\w*=/.test(w[i] as string)) i++;
       w = w.slice(i);
-    } else if (/^(time|nice|nohup|command|builtin|exec|catchsegv)$/.test(a)) w = w.slice(1);
+    } else if (a === "cross-env" || a === "cross-env-shell") {
+      let i = 1;
+      while (i < w.length && /^[A-Za-z_]\w*=/.test(w[i] as string)) i++;
+      w = w.slice(i);
+    } else if (a === "dotenv" || a === "env-cmd")
+      w = w.slice(skipOptions(w, 1, /^(-e|-f|-c|--file|--environments|-v)$/));
+    else if (a === "bundle" && b === "exec") w = w.slice(2);
+    else if (/^(time|nice|nohup|command|builtin|exec|catchsegv)$/.test(a)) w = w.slice(1);
     else if (a === "timeout") w = w.slice(skipOptions(w, 1, VALUE_OPTIONS.timeout as RegExp) + 1);
     else if (a === "xvfb-run") w = w.slice(skipOptions(w, 1, VALUE_OPTIONS.xvfb as RegExp));
     else if ((a === "uv" && (b === "run" || b === "tool")) || a === "uvx") {

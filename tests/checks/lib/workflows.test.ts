@@ -53,7 +53,7 @@ describe("parseWorkflow", () => {
     ]);
     // The block scalar's first command is on the line after `run: |`.
     expect(job?.steps[2]?.runLine).toBe(27);
-    expect(job?.steps[6]?.with).toEqual({ token: "${{ secrets.CODECOV_TOKEN }}" });
+    expect(job?.steps[6]?.with).toEqual({ token: `\${{ secrets.CODECOV_TOKEN }}` });
   });
 
   it("reads a reusable-workflow job (uses, no steps)", () => {

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { runsTests } from "../../../checks/ci_cd/runs-tests.js";
+import { runCheck, type Tree } from "../../helpers/tree.js";
+import {
+  DOCKER_PUBLISH,
+  DOCS_DEPLOY,
+  GITLAB_CI,
+  MAKE_CI,
+  MAKEFILE,
+  NIGHTLY,
+  NODE_CI,
+  NODE_PACKAGE,
+  NPM_DEFAULT_PACKAGE,
+  PYTHON_MATRIX,
+  REUSABLE_REMOTE,
+  TOX_CI,
+  TOX_INI,
+} from "./fixtures.js";
+
+const step = (run: string, on = "[push, pull_request]"): string =>
+  `on: ${on}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ${run}\n`;
+
+describe("ci_cd.runs_tests", () => {
+  it.each<[string, Tree, string, string[]]>([
+    ["setup-python + pip + pytest matrix", { ".github/workflows/ci.yml": PYTHON_MATRIX }, "pass", ["tests-run"]],
+    [
+      "npm ci + npm test with a vitest script",
+      { ".github/workflows/ci.yml": NODE_CI, "package.json": NODE_PACKAGE },
+      "pass",
+      ["tests-run"],
+    ],
+    [
+      "make ci -> make test in the Makefile",
+      { ".github/workflows/ci.yml": MAKE_CI, Makefile: MAKEFILE },
+      "pass",
+      ["tests-run"],
+    ],
+    ["tox with tox.ini", { ".github/workflows/tests.yml": TOX_CI, "tox.ini": TOX_INI }, "pass", ["tests-run"]],
+    [
+      "python -m unittest discover",
+      { ".github/workflows/ci.yml": step("python -m unittest discover -s tests") },
+      "pass",
+      ["tests-run"],
+    ],
+    ["uv run pytest", { ".github/workflows/ci.yml": step("uv run --frozen pytest -n auto") }, "pass", ["tests-run"]],
+    [
+      "Django's manage.py test",
+      { ".github/workflows/ci.yml": step("python manage.py test --parallel") },
+      "pass",
+      ["tests-run"],
+    ],
+    ["go test", { ".github/workflows/ci.yml": step("go test ./...") }, "pass", ["tests-run"]],
+    [
+      "tests in a local reusable workflow called on push",
+      {
+        ".github/workflows/ci.yml": "on: [push]\njobs:\n  call:\n    uses: ./.github/workflows/test.yml\n",
+        ".github/workflows/test.yml": step("pytest", "workflow_call"),
+      },
+      "pass",
+      ["tests-run"],
+    ],
+    [
+      "tests only in a nightly workflow",
+      { ".github/workflows/nightly.yml": NIGHTLY },
+      "partial",
+      ["tests-run", "tests-not-on-change"],
+    ],
+    [
+      "tests only through a reusable workflow in another repository",
+      { ".github/workflows/ci.yml": REUSABLE_REMOTE },
+      "partial",
+      ["tests-unverified-reusable"],
+    ],
+    [
+      "make test with no Makefile",
+      { ".github/workflows/ci.yml": step("make test") },
+      "partial",
+      ["tests-unverified-runner"],
+    ],
+    [
+      "a workflow that triggers Jenkins",
+      { ".github/workflows/ci.yml": step("curl -X POST https://ci.example.com/job/model-tests/build --user $JENKINS") },
+      "partial",
+      ["tests-remote"],
+    ],
+    [
+      "tests in GitLab CI only",
+      { ".gitlab-ci.yml": GITLAB_CI },
+      "pass",
+      ["tests-run-other-ci", "tests-not-in-actions"],
+    ],
+    ["a docs deploy only", { ".github/workflows/docs.yml": DOCS_DEPLOY }, "fail", ["no-test-step"]],
+    ["an image publish only", { ".github/workflows/docker.yml": DOCKER_PUBLISH }, "fail", ["no-test-step"]],
+    [
+      "npm test with npm's placeholder script",
+      { ".github/workflows/ci.yml": NODE_CI, "package.json": NPM_DEFAULT_PACKAGE },
+      "fail",
+      ["npm-default-test", "no-test-step"],
+    ],
+    [
+      "pip install pytest is not a test run",
+      { ".github/workflows/ci.yml": step("pip install pytest pytest-cov") },
+      "fail",
+      ["no-test-step"],
+    ],
+    [
+      "pytest --version is not a test run",
+      { ".github/workflows/ci.yml": step("pytest --version") },
+      "fail",
+      ["no-test-step"],
+    ],
+    ["no workflows", { "tests/test_model.py": "def test_x():\n    assert True\n" }, "fail", ["no-workflows"]],
+  ])("%s -> %s", (_name, tree, status, ids) => {
+    const r = runCheck(runsTests, tree);
+    expect(r.status).toBe(status);
+    expect(r.ids).toEqual(ids);
+  });
+
+  it("points at the recipe line that runs the tests and says how CI got there", () => {
+    const r = runCheck(runsTests, { ".github/workflows/ci.yml": MAKE_CI, Makefile: MAKEFILE });
+    expect(r.findings[0]).toMatchObject({ path: "Makefile", line: 19 });
+    expect(r.findings[0]?.message).toContain("via make ci -> make test");
+  });
+});
