@@ -26,7 +26,13 @@ const MAGIC_LINE = /^\s*(?:[%!?]|[A-Za-z_][\w.]*\?\??\s*$|[A-Za-z_][\w.,\s]*=\s*
 /** The code cells of a notebook (nbformat 3 or 4), joined, with magics blanked. */
 export function notebookCode(text: string): Parsed<NotebookCode> {
   const parsed = parseJson(text);
-  if (!parsed.ok) return { ok: false, error: `invalid notebook JSON: ${parsed.error}`, ...lineOf(parsed.line) };
+  if (!parsed.ok) {
+    // A file cut short has no error position: the problem is at its end.
+    const last = text.trimEnd().split("\n").length;
+    const line =
+      parsed.line === undefined ? (/end of JSON/i.test(parsed.error) ? last : undefined) : Math.min(parsed.line, last);
+    return { ok: false, error: `invalid notebook JSON: ${parsed.error}`, ...lineOf(line) };
+  }
   const nb = parsed.value as Record<string, unknown> | null;
   if (!nb || typeof nb !== "object" || Array.isArray(nb))
     return { ok: false, error: "not a notebook: not a JSON object" };

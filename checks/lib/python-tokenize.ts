@@ -60,6 +60,9 @@ const UPPER_N = 78;
 /** Valid string prefixes, lower-cased (t-strings are Python 3.14 template strings). */
 const STRING_PREFIXES = new Set(["r", "u", "b", "f", "t", "br", "rb", "fr", "rf", "tr", "rt"]);
 
+/** How deep f-strings may nest inside replacement fields before the scanner gives up. */
+const MAX_FIELD_DEPTH = 200;
+
 /** Keywords that a `(` may follow in an expression without making a call. */
 const KEYWORD_LIKE = new Set(["and", "or", "not", "in", "is", "if", "else", "for", "lambda", "await", "yield"]);
 
@@ -107,6 +110,7 @@ export function tokenizePython(src: string): Tokenized {
   let error: { message: string; line: number } | undefined;
   // Calls met in the replacement fields of the f-string being scanned.
   let fieldCalls: { callee: string; line: number }[] = [];
+  let fieldDepth = 0;
   let pos = src.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   // Lines of the open brackets: newlines inside brackets do not end the logical line.
@@ -181,6 +185,18 @@ export function tokenizePython(src: string): Tokenized {
    * f-string outside brackets, or the end of the file).
    */
   const scanField = (start: number, multiline: boolean): number => {
+    // Nesting is recursion: cap it (CPython stops far earlier) so hostile input cannot overflow the stack.
+    if (fieldDepth >= MAX_FIELD_DEPTH) {
+      fail("f-string nested too deeply", line);
+      return -n;
+    }
+    fieldDepth++;
+    const end = scanFieldBody(start, multiline);
+    fieldDepth--;
+    return end;
+  };
+
+  const scanFieldBody = (start: number, multiline: boolean): number => {
     let p = start;
     let nest = 0;
     // The dotted name just read ("" after anything else), which a `(` turns into a call.
