@@ -12,7 +12,7 @@ export const COVERAGE_READ: ReadRequest = {
     "**/coverage.xml",
     "**/lcov.info",
     "**/coverage-summary.json",
-    "**/htmlcov/index.html",
+    "htmlcov/index.html",
     "**/coverage{,-badge}.svg",
     "**/{.nycrc,.nycrc.json,.nycrc.yml,.nycrc.yaml,.c8rc,.c8rc.json}",
     "{,.github/,dev/}{codecov,.codecov}.{yml,yaml}",
