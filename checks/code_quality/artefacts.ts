@@ -21,7 +21,7 @@ export interface ArtefactGroup {
 
 /** A virtual environment's tell-tale files; group 1 is the environment's root folder. */
 const VENV =
-  /^(?:(.*)\/)?(?:pyvenv\.cfg|Scripts\/(?:python|pythonw|activate)(?:\.exe|\.bat)?|bin\/activate|bin\/python[0-9.]*|[Ll]ib\/(?:python[0-9.]+\/)?site-packages\/.*)$/;
+  /^(?:(.*)\/)?(?:pyvenv\.cfg|Scripts\/(?:python|pythonw|activate)(?:\.exe|\.bat)?|bin\/activate|bin\/python[0-9.]*|conda-meta\/history|[Ll]ib\/(?:python[0-9.]+\/)?site-packages\/.*)$/;
 const VENV_AT_ROOT = /^(pyvenv\.cfg|[Ll]ib\/|Scripts\/|bin\/|[Ii]nclude\/|share\/)/;
 const NODE_MODULES = /^(.*?node_modules)\//;
 const CACHE = /^(.*?(?:__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox|\.hypothesis))\/|\.py[co]$/;
@@ -33,7 +33,7 @@ const OS_FILE = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$/;
 const ENV_FILE = /(^|\/)\.env(\.(local|dev|development|prod|production|staging|test))?$/;
 /** Every artefact path contains one of these; the precise patterns above run only on those. */
 const MAYBE =
-  /pyvenv|Scripts\/|bin\/|site-packages|node_modules|__pycache__|_cache\/|\.tox\/|\.nox\/|\.hypothesis|\.py[co]$|mlruns|lightning_logs|ipynb_checkpoints|catboost_info|multirun|wandb\/|tfevents|\.DS_Store|Thumbs\.db|desktop\.ini|\.env/;
+  /pyvenv|conda-meta|Scripts\/|bin\/|site-packages|node_modules|__pycache__|_cache\/|\.tox\/|\.nox\/|\.hypothesis|\.py[co]$|mlruns|lightning_logs|ipynb_checkpoints|catboost_info|multirun|wandb\/|tfevents|\.DS_Store|Thumbs\.db|desktop\.ini|\.env/;
 const MODEL_OR_DATA =
   /\.(pkl|pickle|joblib|h5|hdf5|keras|pt|pth|ckpt|safetensors|onnx|pb|tflite|bin|npy|npz|csv|tsv|parquet|feather|arrow|xlsx|xls|json|jsonl|zip|gz|tar|7z|rar|sav|model|weights)$/i;
 /** GitHub warns from 50 MB and refuses 100 MB; 10 MB of model or data is already a repository bloat. */

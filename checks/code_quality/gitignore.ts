@@ -180,11 +180,26 @@ function artefactFinding(group: ArtefactGroup, rules: IgnoreRules): Finding {
 }
 
 /** Matching every path of a 100,000-file listing costs too much: folders first, then a sample of files. */
-const MAX_TESTS = 5000;
-const KEEP_FILE = /(^|\/)\.(gitkeep|keep|gitignore)$/;
+const MAX_TESTS = 1500;
+const MAX_SOURCE_TESTS = 200;
+/** Code and text config: what a developer force-adds on purpose, unlike data or build output. */
+const SOURCE_EXTENSIONS = new Set(
+  "py pyi js jsx ts tsx mjs cjs mts cts vue svelte css scss html md rst json yml yaml toml cfg ini sh sql".split(" "),
+);
+/** Placeholders that keep an ignored folder in git. */
+const KEEP_FILES = new Set([".gitkeep", ".keep", ".gitignore"]);
+
+function isSourceLike(base: string): boolean {
+  const dot = base.lastIndexOf(".");
+  return dot > 0 && SOURCE_EXTENSIONS.has(base.slice(dot + 1).toLowerCase());
+}
 
 /** Committed files the repository's own rules ignore, outside the artefact groups above. */
-function trackedButIgnored(repo: RepoView, rules: IgnoreRules, grouped: ReadonlySet<string>): Finding | undefined {
+function trackedButIgnored(
+  repo: RepoView,
+  rules: IgnoreRules,
+  grouped: ReadonlySet<string>,
+): { cap: number; finding: Finding } | undefined {
   // Whole ignored folders (data/, outputs/) are the common case: one test per folder.
   const ignoredDirs = new Map<string, string>();
   let tests = 0;
@@ -201,25 +216,50 @@ function trackedButIgnored(repo: RepoView, rules: IgnoreRules, grouped: Readonly
     return undefined;
   };
   const hits: { path: string; rule: string }[] = [];
-  tests = 0;
+  // Files one by one: data and binaries (what matters) get most of the budget, source a sample.
+  let dataTests = 0;
+  let sourceTests = 0;
   for (const f of repo.files) {
     if (hits.length >= 20) break;
-    if (KEEP_FILE.test(f.path) || grouped.has(f.path)) continue;
+    const base = f.path.slice(f.path.lastIndexOf("/") + 1);
+    if (KEEP_FILES.has(base) || grouped.has(f.path)) continue;
     let rule = ignoredDirs.size > 0 ? underIgnoredDir(f.path) : undefined;
-    if (!rule && tests++ < MAX_TESTS) {
+    const source = isSourceLike(base);
+    if (!rule && (source ? sourceTests++ < MAX_SOURCE_TESTS : dataTests++ < MAX_TESTS)) {
       const m = rules.match(f.path);
       if (m) rule = `${m.path}${m.line ? `:${m.line}` : ""} \`${m.pattern}\``;
     }
     if (rule) hits.push({ path: f.path, rule });
   }
-  const first = hits[0];
-  if (!first) return undefined;
-  return warning(
-    "tracked-but-ignored",
-    `${hits.length >= 20 ? "20 or more" : hits.length} committed file(s) match the repository's own ignore rules, e.g. ${first.path} (${first.rule}): the .gitignore does not describe what is committed.`,
-    { path: first.path },
-    UNTRACK,
-  );
+  // Source files under an over-broad rule (Python.gitignore's `lib/` over a frontend's src/lib/)
+  // were force-added on purpose: the rule is sloppy, the repository is not dirty.
+  const data = hits.filter((h) => !isSourceLike(h.path.slice(h.path.lastIndexOf("/") + 1)));
+  const shown = data[0] ?? hits[0];
+  if (!shown) return undefined;
+  const count = (n: number): string => (hits.length >= 20 ? `${n} or more` : String(n));
+  if (data.length === 0)
+    return {
+      cap: 1,
+      finding: warning(
+        "ignored-source",
+        `${count(hits.length)} committed source file(s) match the repository's own ignore rules, e.g. ${shown.path} (${shown.rule}): the rule is broader than intended.`,
+        { path: shown.path },
+        {
+          remediation:
+            "Narrow the rule (anchor it with a leading `/`, or add a `!` exception) so it matches only what should stay out.",
+          docs: DOCS,
+        },
+      ),
+    };
+  return {
+    cap: 0.6,
+    finding: warning(
+      "tracked-but-ignored",
+      `${count(data.length)} committed file(s) match the repository's own ignore rules, e.g. ${shown.path} (${shown.rule}): the .gitignore does not describe what is committed.`,
+      { path: shown.path },
+      UNTRACK,
+    ),
+  };
 }
 
 /** code_quality.gitignore: a .gitignore that covers the language's artefacts, and is not contradicted. */
@@ -300,8 +340,8 @@ export const gitignore: Check = defineCheck({
     const caps = groups.map((g) => ARTEFACTS[g.kind].cap);
     const stray = trackedButIgnored(repo, rules, grouped);
     if (stray) {
-      findings.push(stray);
-      caps.push(0.6);
+      findings.push(stray.finding);
+      if (stray.cap < 1) caps.push(stray.cap);
     }
     if (caps.length > 0) score = Math.min(score, Math.max(0.3, Math.min(...caps) - 0.05 * (caps.length - 1)));
     return scored(score, findings);

@@ -7,8 +7,14 @@ import type { RepoView } from "../../src/engine/check.js";
 import { isOwnCode } from "../lib/languages.js";
 import { type Parsed, parseJson } from "../lib/parse.js";
 
-/** Every tsconfig/jsconfig variant a project may hold. */
-export const TSCONFIG_GLOBS = ["**/tsconfig*.json", "**/jsconfig*.json"] as const;
+/**
+ * The tsconfig/jsconfig names projects use (named, not `tsconfig*.json`: a wildcard in a base name
+ * would scan the whole listing with a regular expression).
+ */
+export const TSCONFIG_GLOBS = [
+  "**/{tsconfig,jsconfig}.json",
+  "**/tsconfig.{app,base,build,common,dev,lib,node,prod,server,client,web,src,spec,test,strict,shared,eslint,options}.json",
+] as const;
 
 /** Strip comments and trailing commas, keeping strings (and line numbers) intact. */
 export function parseJsonc(text: string): Parsed<unknown> {
@@ -142,9 +148,11 @@ function options(
   const bases = typeof raw.extends === "string" ? [raw.extends] : Array.isArray(raw.extends) ? raw.extends : [];
   for (const base of bases) {
     if (typeof base !== "string") continue;
-    if (base.startsWith(".") || base.startsWith("/")) {
+    // `./node_modules/@tsconfig/node20/tsconfig.json` names a package, not a repository file.
+    const inModules = /(?:^|\/)node_modules\/(.+)$/.exec(base);
+    if ((base.startsWith(".") || base.startsWith("/")) && !inModules) {
       const target = resolveRelative(path, base.replace(/^\//, ""));
-      if (!repo.has(target)) {
+      if (!repo.has(target) || repo.text(target) === undefined) {
         merged.unresolved = base;
         continue;
       }
@@ -152,10 +160,11 @@ function options(
       Object.assign(merged, definedOnly(inherited));
       continue;
     }
-    const known = KNOWN_BASES.find(([re]) => re.test(base));
+    const name = inModules?.[1] ?? base;
+    const known = KNOWN_BASES.find(([re]) => re.test(name));
     if (known) {
       merged.strict = known[1];
-      merged.strictFrom = base;
+      merged.strictFrom = name;
     } else merged.unresolved = base;
   }
   const co = isObj(raw.compilerOptions) ? raw.compilerOptions : {};

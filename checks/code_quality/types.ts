@@ -166,6 +166,12 @@ function strictFinding(best: StrictVerdict): Verdict {
 const RANK = (v: StrictVerdict): number =>
   v.strict === true ? 4 : v.mostlyStrict ? 3 : v.unresolved ? 2 : v.strict === undefined ? 1 : 0;
 
+/** Best verdict first; among equals the plain `tsconfig.json` nearest the root, the one a reader opens. */
+function byStrictness(a: StrictVerdict, b: StrictVerdict): number {
+  const plain = (v: StrictVerdict): number => (/(^|\/)[tj]sconfig\.json$/.test(v.path) ? 0 : 1);
+  return RANK(b) - RANK(a) || plain(a) - plain(b) || a.path.split("/").length - b.path.split("/").length;
+}
+
 function javascriptVerdict(repo: RepoView): Verdict {
   const own = repo.glob("**/*.{ts,tsx,mts,cts}").filter((f) => isOwnCode(f.path) && !/\.d\.[cm]?ts$/.test(f.path));
   const configs = strictness(repo);
@@ -181,7 +187,7 @@ function javascriptVerdict(repo: RepoView): Verdict {
   const usable = configs.filter((c) => !c.error && !c.solution);
   if (own.length === 0) {
     // Plain JavaScript: typed only when the project opts in with checkJs.
-    const checked = usable.filter((c) => c.checkJs).sort((a, b) => RANK(b) - RANK(a))[0];
+    const checked = usable.filter((c) => c.checkJs).sort(byStrictness)[0];
     if (!checked)
       return {
         score: null,
@@ -202,7 +208,7 @@ function javascriptVerdict(repo: RepoView): Verdict {
       ],
     };
   }
-  const best = [...usable].sort((a, b) => RANK(b) - RANK(a))[0];
+  const best = [...usable].sort(byStrictness)[0];
   if (!best)
     return {
       score: 0.35,

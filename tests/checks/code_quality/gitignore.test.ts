@@ -189,6 +189,38 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     status: "pass",
     ids: ["covers"],
   },
+  {
+    name: ".env.example is meant to be committed",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE,
+      ".env.example": "DATABASE_URL=postgres://user:CHANGE_ME@db/churn\n",
+    },
+    status: "pass",
+    ids: ["covers"],
+  },
+  {
+    name: "committed conda environment",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE,
+      "condaenv/conda-meta/history": "==> 2024-01-01 <==\n",
+      "condaenv/lib/libpython3.11.so": big(1),
+    },
+    status: "partial",
+    ids: ["covers", "committed-venv"],
+  },
+  {
+    name: "Python.gitignore's lib/ over a frontend's src/lib: sloppy rule, not a dirty repo",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": `${PYTHON_GITIGNORE}lib/\nnode_modules/\n`,
+      "frontend/package.json": '{ "name": "ui" }',
+      "frontend/src/lib/utils.ts": "export const cn = (...c: string[]) => c.join(' ');\n",
+    },
+    status: "pass",
+    ids: ["covers", "ignored-source"],
+  },
   { name: "no .gitignore", tree: PY_PROJECT, status: "fail", ids: ["missing"] },
   {
     name: "no .gitignore and a committed venv",

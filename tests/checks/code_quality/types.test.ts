@@ -166,6 +166,22 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     ids: ["strict"],
   },
   {
+    name: "extends a base through ./node_modules",
+    tree: { ...TS, "tsconfig.json": '{ "extends": "./node_modules/@tsconfig/node20/tsconfig.json" }' },
+    status: "pass",
+    ids: ["strict"],
+  },
+  {
+    name: "root tsconfig.json preferred over tsconfig.build.json when both are strict",
+    tree: {
+      ...TS,
+      "tsconfig.build.json": '{ "extends": "./tsconfig.json", "exclude": ["tests"] }',
+      "tsconfig.json": '{ "compilerOptions": { "strict": true } }',
+    },
+    status: "pass",
+    ids: ["strict"],
+  },
+  {
     name: "strict: false",
     tree: { ...TS, "tsconfig.json": '{ "compilerOptions": { "strict": false, "target": "ES2022" } }' },
     status: "partial",
@@ -262,6 +278,15 @@ describe("code_quality.types", () => {
     });
     const run = runCheck(types, { "analysis.ipynb": nb });
     expect(run.ids).toEqual(["hints-without-checker"]);
+  });
+
+  it("points at the root tsconfig.json", () => {
+    const run = runCheck(types, {
+      ...TS,
+      "tsconfig.build.json": '{ "extends": "./tsconfig.json" }',
+      "tsconfig.json": '{ "compilerOptions": { "strict": true } }',
+    });
+    expect(run.findings[0]?.path).toBe("tsconfig.json");
   });
 
   it("names the file a strict setting comes from", () => {
