@@ -87,11 +87,12 @@ describe("ci_cd.workflows", () => {
   });
 
   it("a shortfall always carries remediation and docs", () => {
-    for (const tree of [
+    const trees: Tree[] = [
       { "a.py": "" },
       { ".github/workflows/nightly.yml": NIGHTLY },
       { ".gitlab-ci.yml": GITLAB_CI },
-    ]) {
+    ];
+    for (const tree of trees) {
       for (const f of runCheck(workflowsCheck, tree).findings.filter((x) => x.level !== "info")) {
         expect(f.remediation).toBeTruthy();
         expect(f.docs).toBeTruthy();
