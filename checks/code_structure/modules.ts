@@ -228,8 +228,27 @@ export const modulesCheck = defineCheck({
         score = many ? Math.min(score, 0.6) : score - 0.1;
       }
     }
-    if (layout.kind === "package" && layout.notebooks.length > 0)
-      findings.push(info("notebooks-beside-code", `${layout.notebooks.length} notebook(s) kept beside the package.`));
+    if ((layout.kind === "package" || layout.kind === "folders") && layout.notebooks.length > 0) {
+      const lines = (nb: boolean) =>
+        pythonSources(repo, { notebooks: true })
+          .filter((f) => f.notebook === nb && !f.test)
+          .reduce((n, f) => n + f.source.codeLines, 0);
+      const inNotebooks = lines(true);
+      const inModules = lines(false);
+      // A thin helper module beside notebooks that hold the pipeline: notebooks instead of code.
+      if (inNotebooks > 3 * inModules && inModules < 200 && !findings.some((f) => f.id === "placeholder-modules")) {
+        findings.push(
+          warning(
+            "notebook-centric",
+            `Most of the code is in notebooks: ${inNotebooks} code lines in ${layout.notebooks.length} notebook(s) against ${inModules} in modules.`,
+            { path: layout.notebooks[0]?.path },
+            fix,
+          ),
+        );
+        score = Math.min(score, 0.6);
+      } else
+        findings.push(info("notebooks-beside-code", `${layout.notebooks.length} notebook(s) kept beside the code.`));
+    }
     return scored(score, findings);
   },
 });

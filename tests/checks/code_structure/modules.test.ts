@@ -159,6 +159,26 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     "pass",
     ["module-folders"],
   ],
+  [
+    "a thin helper package beside notebooks that hold the pipeline",
+    {
+      "src/__init__.py": "",
+      "src/utils.py": "import pandas as pd\n\n\ndef load(path):\n    return pd.read_csv(path)\n",
+      "src/plots.py": "import seaborn as sns\n\n\ndef pairs(df):\n    return sns.pairplot(df)\n",
+      "notebooks/01-eda.ipynb": notebook(
+        "import pandas as pd\nimport seaborn as sns\nfrom src.utils import load\n",
+        "df = load('../data/raw/churn.csv')\ndf.describe()\nsns.pairplot(df)\n".repeat(6),
+      ),
+      "notebooks/02-model.ipynb": notebook(
+        "from sklearn.model_selection import train_test_split\nfrom sklearn.ensemble import RandomForestClassifier\n",
+        "x_train, x_test, y_train, y_test = train_test_split(X, y)\nmodel = RandomForestClassifier().fit(x_train, y_train)\nprint(model.score(x_test, y_test))\n".repeat(
+          4,
+        ),
+      ),
+    },
+    "partial",
+    ["package-layout", "separate-concerns", "notebook-centric"],
+  ],
 ];
 
 describe("code_structure.modules", () => {
