@@ -102,6 +102,8 @@ export function recogniseArgv(argv: readonly string[]): ToolUse[] {
   // pre-commit hook ids such as nbqa-black, nbqa-ruff.
   const nbqa = /^nbqa-(.+)$/.exec(program);
   if (nbqa?.[1]) return recogniseArgv([nbqa[1], ...args]);
+  // `ruff --version`, `black -h`: printing a version in CI lints nothing.
+  if (args.length > 0 && args.every((a) => /^(--version|-V|--help|-h)$/.test(a))) return [];
   const fixed = PROGRAMS[program];
   if (fixed) return [fixed];
   return bySubcommand(program, args);
