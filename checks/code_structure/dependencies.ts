@@ -197,10 +197,14 @@ export const dependenciesCheck = defineCheck({
     const lang = languages(repo);
     const findings: Finding[] = [];
     const parts: { score: number; weight: number }[] = [];
-    if (lang.python > 0) parts.push({ score: judgePython(repo, findings), weight: lang.python });
+    const layout = layoutOf(repo);
+    // A docs/conf.py or setup.py alone does not make a project Python.
+    const pythonCode = layout.notebooks.length > 0 || layout.modules.some((m) => languageOf(m.path) === "python");
+    if (lang.python > 0 && (pythonCode || pythonDependencies(repo).manifests.length > 0))
+      parts.push({ score: judgePython(repo, findings), weight: lang.python });
     if (lang.javascript > 0) {
       // Stray scripts in a Python project need no package.json; a JS project does.
-      const jsModules = layoutOf(repo).modules.some((m) => languageOf(m.path) === "javascript");
+      const jsModules = layout.modules.some((m) => languageOf(m.path) === "javascript");
       const js = judgeJs(repo, findings, jsModules && lang.main[0] === "javascript");
       if (js !== undefined) parts.push({ score: js, weight: Math.max(lang.javascript, lang.python * 0.25) });
     }

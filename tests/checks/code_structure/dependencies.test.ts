@@ -176,6 +176,18 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["npm-no-lock"],
   ],
   [
+    "a TypeScript project whose only Python is the docs configuration",
+    {
+      "package.json": '{"name":"lib","devDependencies":{"typescript":"5.4.5"}}',
+      "package-lock.json": '{"lockfileVersion":3}',
+      "src/index.ts": "export const x = 1;\n",
+      "src/util.ts": "export const y = 2;\n",
+      "docs/conf.py": "import sphinx_rtd_theme\nproject = 'lib'\n",
+    },
+    "pass",
+    ["npm-lock-file"],
+  ],
+  [
     "JS code with no package.json",
     { "index.js": "const express = require('express');\n", "routes.js": "module.exports = {};\n" },
     "fail",
