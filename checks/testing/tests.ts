@@ -1,7 +1,16 @@
 /**
  * testing.tests: real tests for the main language, with a runner configured or run in CI.
  */
-import { defineCheck, type Finding, failure, info, notApplicable, scored, warning } from "../../src/engine/check.js";
+import {
+  defineCheck,
+  type Finding,
+  failure,
+  info,
+  notApplicable,
+  type RepoFile,
+  scored,
+  warning,
+} from "../../src/engine/check.js";
 import { isOwnCode, type Language, languageOf, languages, NOTEBOOK_READ } from "../lib/languages.js";
 import { PROJECT_READ, packageJsons, parseErrors } from "../lib/project.js";
 import { REQUIREMENTS_READ } from "../lib/requirements.js";
@@ -33,6 +42,18 @@ const RUNNER_SCORE: Record<RunnerKind | "none", number> = {
 /** Fewer real tests than this, in a code base of at least THIN_SOURCES modules, test only a sliver. */
 const THIN_TESTS = 3;
 const THIN_SOURCES = 15;
+
+/** The project's own source files of a language, tests, notebooks and `__init__.py` apart. */
+function sourceFiles(files: readonly RepoFile[], language: Language): number {
+  return files.filter(
+    (f) =>
+      languageOf(f.path) === language &&
+      isOwnCode(f) &&
+      !f.path.endsWith(".ipynb") &&
+      !/(^|\/)__init__\.py$/.test(f.path) &&
+      !testPathKind(f.path),
+  ).length;
+}
 
 /** The testing.tests check. */
 export const testsCheck = defineCheck({
@@ -149,15 +170,8 @@ export const testsCheck = defineCheck({
       );
     score = Math.min(score, runnerScore);
 
-    const sources = repo.files.filter(
-      (f) =>
-        isOwnCode(f) &&
-        languageOf(f.path) === judged &&
-        !f.path.endsWith(".ipynb") &&
-        !/(^|\/)__init__\.py$/.test(f.path) &&
-        !testPathKind(f.path),
-    ).length;
-    if (t.unread === 0 && t.real > 0 && t.real < THIN_TESTS && sources >= THIN_SOURCES) {
+    const sources = t.unread === 0 && t.real > 0 && t.real < THIN_TESTS ? sourceFiles(repo.files, judged) : 0;
+    if (sources >= THIN_SOURCES) {
       score = Math.min(score, 0.6);
       findings.push(
         warning(

@@ -80,6 +80,19 @@ const cases: Case[] = [
     ids: ["test-files", "tests-not-run"],
   },
   {
+    name: "one real test for a package of sixteen modules",
+    tree: {
+      ...PACKAGE,
+      ...Object.fromEntries(
+        Array.from({ length: 14 }, (_, i) => [`src/churn/features/f${i}.py`, `def feature_${i}(x):\n    return x * ${i}\n`]),
+      ),
+      "pyproject.toml": PYPROJECT_COV85,
+      "tests/test_data.py": "from churn.data import COLUMNS\n\n\ndef test_columns():\n    assert 'churn' in COLUMNS\n",
+    },
+    status: "partial",
+    ids: ["test-files", "test-runner", "few-tests"],
+  },
+  {
     name: "placeholder test (assert True) with pytest configured",
     tree: {
       ...PACKAGE,
