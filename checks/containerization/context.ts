@@ -5,7 +5,8 @@
  */
 import { minimatch } from "minimatch";
 import type { RepoView } from "../../src/engine/check.js";
-import { copySources, type DockerfileModel, stageVariables, substitute } from "../lib/dockerfile.js";
+import { copySources, type DockerfileModel, substitute } from "../lib/dockerfile.js";
+import { stageVariables } from "../lib/dockerfile-stages.js";
 import { isOwnCode } from "../lib/languages.js";
 import { isEnvTemplate } from "../lib/secrets.js";
 

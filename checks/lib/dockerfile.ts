@@ -29,7 +29,10 @@ export const DOCKERIGNORE_READ: ReadRequest = {
 };
 
 // Names that match the globs but are documentation, templates of other tools or ignore files.
-const NOT_A_DOCKERFILE = /\.(md|rst|txt|adoc|html|dockerignore|orig|bak|swp|json|ya?ml|sh|py|lock)$/i;
+// Matching is case-insensitive (`dockerfile.dev` exists), so `dockerfile.ts` must be ruled out too;
+// Jinja/Go templates of a Dockerfile are not buildable as they stand.
+const NOT_A_DOCKERFILE =
+  /\.(md|rst|txt|adoc|html?|dockerignore|orig|bak|swp|json|ya?ml|sh|ps1|py|lock|[cm]?[jt]sx?|go|rs|java|kt|rb|php|snap|toml|cfg|ini|j2|jinja2?|tmpl|tpl|template|erb|mustache|hbs)$/i;
 // Test fixtures and sample data hold Dockerfiles that are not the project's image.
 const FIXTURE = /(^|\/)(fixtures?|testdata|__fixtures__|__snapshots__)\//i;
 
@@ -252,73 +255,6 @@ export function parseDockerfile(text: string): DockerfileModel {
   close();
   if (stages.length === 0 && problems.length === 0) problems.push({ message: "no FROM instruction", line: 1 });
   return { stages, globalArgs, problems };
-}
-
-/** The stage chain of a stage, itself last: `FROM builder` inherits builder's USER and ENV. */
-export function stageChain(model: DockerfileModel, stage: DockerStage): DockerStage[] {
-  const chain: DockerStage[] = [stage];
-  let parent = stage.parent;
-  while (parent !== undefined && chain.length <= model.stages.length) {
-    const s = model.stages[parent];
-    if (!s) break;
-    chain.unshift(s);
-    parent = s.parent;
-  }
-  return chain;
-}
-
-/** The external base image a stage ultimately builds on. */
-export function baseImageOf(model: DockerfileModel, stage: DockerStage): ImageRef | undefined {
-  return stageChain(model, stage)[0]?.image;
-}
-
-/** The values of build arguments and ENV visible in a stage (defaults only: no build-time overrides). */
-export function stageVariables(model: DockerfileModel, stage: DockerStage): Map<string, string | null> {
-  const values = new Map<string, string | null>();
-  for (const s of stageChain(model, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword !== "ARG" && ins.keyword !== "ENV") continue;
-      for (const p of ins.properties ?? []) {
-        // `ARG X` inside a stage re-imports the global default.
-        const value = p.value ?? (ins.keyword === "ARG" ? (model.globalArgs.get(p.name) ?? null) : null);
-        values.set(p.name, value === null ? null : substitute(value, values));
-      }
-    }
-  return values;
-}
-
-/** The last USER of a stage, following its parents; undefined when no stage in the chain sets one. */
-export function effectiveUser(
-  model: DockerfileModel,
-  stage: DockerStage,
-): { readonly user: string; readonly line: number } | undefined {
-  const values = stageVariables(model, stage);
-  let found: { user: string; line: number } | undefined;
-  for (const s of stageChain(model, stage))
-    for (const ins of s.instructions)
-      if (ins.keyword === "USER" && ins.args[0]) found = { user: substitute(ins.args[0], values), line: ins.line };
-  return found;
-}
-
-/** True for the root user written any way Docker accepts (`root`, `0`, `root:root`, `0:0`). */
-export function isRootUser(user: string): boolean {
-  const name = user.split(":")[0]?.trim().toLowerCase() ?? "";
-  return name === "root" || name === "0";
-}
-
-/** The command a stage runs: its last CMD and ENTRYPOINT joined, following its parents. */
-export function stageCommand(model: DockerfileModel, stage: DockerStage): { text: string; line: number } | undefined {
-  let cmd: DockerInstruction | undefined;
-  let entry: DockerInstruction | undefined;
-  for (const s of stageChain(model, stage))
-    for (const ins of s.instructions) {
-      if (ins.keyword === "CMD") cmd = ins;
-      if (ins.keyword === "ENTRYPOINT") entry = ins;
-    }
-  const words = (ins?: DockerInstruction) => (ins ? (ins.json ? ins.json.join(" ") : ins.raw) : "");
-  const text = `${words(entry)} ${words(cmd)}`.trim();
-  const line = cmd?.line ?? entry?.line;
-  return text && line !== undefined ? { text, line } : undefined;
 }
 
 /** The source operands of a COPY/ADD (destination and flags dropped; heredocs dropped). */

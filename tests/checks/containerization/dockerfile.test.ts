@@ -192,6 +192,23 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
   ],
   ["no Dockerfile", serviceCode, "fail", ["no-dockerfile"]],
   [
+    "source files and templates named after Dockerfiles are not Dockerfiles",
+    {
+      ...serviceCode,
+      "src/checks/dockerfile.ts": "export const dockerfile = 1;\n",
+      "docs/Dockerfile.md": "# How we build\n",
+      "deploy/Dockerfile.j2": "FROM {{ base_image }}\n",
+    },
+    "fail",
+    ["no-dockerfile"],
+  ],
+  [
+    "a lower-case dockerfile in a sub-folder with the context at the root",
+    { ...serviceCode, ".dockerignore": dockerignore, "docker/dockerfile": goodDockerfile },
+    "pass",
+    ["dockerfile", "non-root-user"],
+  ],
+  [
     "a Dockerfile in node_modules is not the project's",
     { ...serviceCode, "node_modules/pkg/Dockerfile": "FROM node:22\n" },
     "fail",

@@ -1,15 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfiles use ${VAR} syntax
 import { describe, expect, it } from "vitest";
-import {
-  baseImageOf,
-  copySources,
-  effectiveUser,
-  isRootUser,
-  parseDockerfile,
-  parseImage,
-  stageCommand,
-  substitute,
-} from "../../../checks/lib/dockerfile.js";
+import { copySources, parseDockerfile, parseImage, substitute } from "../../../checks/lib/dockerfile.js";
+import { baseImageOf, effectiveUser, isRootUser, stageCommand } from "../../../checks/lib/dockerfile-stages.js";
 
 const multiStage = `# syntax=docker/dockerfile:1
 ARG PYTHON_VERSION=3.12

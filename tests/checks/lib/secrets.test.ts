@@ -15,7 +15,7 @@ import {
 const ghToken = `ghp_${"A1b2C3d4E5f6G7h8I9j0".repeat(2).slice(0, 36)}`;
 const awsKeyId = `AKIA${"Q3T7XZ2KLM4PNR8W"}`;
 const openAi = `sk-proj-${"Zx8Kq2Lm9Np4Rt6Vw1Yb3Cd5Ef7Gh0Jk".repeat(2)}`;
-const slack = `xoxb-123456789012-1234567890123-${"AbCdEfGhIjKlMnOpQrStUvWx"}`;
+const slack = ["xoxb", "123456789012", "1234567890123", "AbCdEfGhIjKlMnOpQrStUvWx"].join("-");
 const hfToken = `hf_${"aBcDeFgHiJkLmNoPqRsTuVwXyZaBcDeFgH"}`;
 const googleKey = `AIza${"SyD8xK2mQ9pL4nR7tV1wY3zB5cE6fG0hJ2k"}`;
 const rsaBody = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun";
