@@ -247,11 +247,17 @@ export function toolEvidence(repo: RepoView): readonly ToolEvidence[] {
   return all;
 }
 
+/** Import sorters format only imports: named after a whole-file formatter of the same strength. */
+const PARTIAL_TOOLS = new Set(["isort"]);
+
 /** The strongest sighting of any tool with this role for this language. */
 export function strongest(
   evidence: readonly ToolEvidence[],
   language: ToolLanguage,
   role: ToolRole,
 ): ToolEvidence | undefined {
-  return evidence.find((e) => e.language === language && e.roles.includes(role));
+  const matching = evidence.filter((e) => e.language === language && e.roles.includes(role));
+  const first = matching[0];
+  if (!first) return undefined;
+  return matching.find((e) => e.strength === first.strength && !PARTIAL_TOOLS.has(e.tool)) ?? first;
 }
