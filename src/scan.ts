@@ -68,8 +68,19 @@ const SKIP_LABEL: Record<string, string> = {
   over_budget: "past the read budget",
 };
 
+/** A report with the listing it was made from (the App annotates only paths that exist). */
+export interface ScanResult {
+  readonly report: Report;
+  readonly listing: RepoListing;
+}
+
 /** List, plan, read and evaluate one repository. */
 export async function scan(source: RepoSource, options: ScanOptions): Promise<Report> {
+  return (await scanDetailed(source, options)).report;
+}
+
+/** Like `scan`, also returning the listing. */
+export async function scanDetailed(source: RepoSource, options: ScanOptions): Promise<ScanResult> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const config = options.config ?? DEFAULT_CONFIG;
@@ -77,7 +88,8 @@ export async function scan(source: RepoSource, options: ScanOptions): Promise<Re
   const listing = applyIgnore(await source.list(), config.ignore);
   const custom = customChecks(config);
   const checks = [...options.checks, ...custom.checks];
-  const plan = planReads(listing.files, checks, budget);
+  const index = new GlobIndex(listing.files.map((f) => f.path));
+  const plan = planReads(listing.files, checks, budget, index);
   const read = await source.read(plan.paths);
   const contents = new Map<string, FileContent>(read);
   for (const [path, reason] of plan.skipped) contents.set(path, { kind: "unread", reason });
@@ -92,10 +104,12 @@ export async function scan(source: RepoSource, options: ScanOptions): Promise<Re
       message: `${skipped.length} file(s) a check wanted were not read: ${shown.join(", ")}${skipped.length > 10 ? ", ..." : ""}.`,
     });
   }
-  return evaluate({ ...listing, contents }, checks, {
+  const report = evaluate({ ...listing, contents }, checks, {
     config,
     tool: options.tool,
     notes,
     durationMs: Math.round(now() - started),
+    index,
   });
+  return { report, listing };
 }

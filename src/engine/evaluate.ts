@@ -1,6 +1,7 @@
 import type { Check } from "./check.js";
 import type { Config } from "./config.js";
 import { CRITERIA } from "./criteria.js";
+import type { GlobIndex } from "./glob.js";
 import { RepoView } from "./repo-view.js";
 import type {
   CheckResult,
@@ -52,6 +53,8 @@ export interface EvaluateOptions {
   /** Scan-level findings gathered before evaluation (config issues, skipped files). */
   readonly notes?: readonly Finding[];
   readonly durationMs?: number;
+  /** The glob index the planner built over the same files, reused rather than rebuilt. */
+  readonly index?: GlobIndex;
 }
 
 interface Raw {
@@ -87,7 +90,7 @@ function run(check: Check, view: RepoView): Pick<Raw, "score" | "status" | "find
  */
 export function evaluate(snapshot: RepoSnapshot, checks: readonly Check[], options: EvaluateOptions): Report {
   const { config } = options;
-  const view = new RepoView(snapshot);
+  const view = new RepoView(snapshot, options.index);
   const exempt = new Map(config.exemptions.map((e) => [e.check, e.reason]));
   const raws: Raw[] = checks.map((check) => {
     const weight = effectiveWeight(check, config);

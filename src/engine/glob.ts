@@ -1,12 +1,14 @@
-import { braceExpand, Minimatch } from "minimatch";
+import { braceExpand } from "minimatch";
+import picomatch from "picomatch";
 
 /**
  * Glob matching over a sorted listing, fast enough for 100,000 paths.
  *
  * Most checklist globs are of three shapes: `**\/*.py` (by extension), `**\/Dockerfile`
  * (by base name) and `.github/workflows/*.yml` (under a literal folder). Those are answered
- * from indexes built once; anything else is a regular expression tested only on the paths
- * under the pattern's literal prefix.
+ * from indexes built on first use; anything else is a regular expression (compiled by
+ * picomatch) tested only on the paths under the pattern's literal prefix. Braces are expanded
+ * first (minimatch's braceExpand) so `**\/*.{yml,yaml}` still takes the extension index.
  */
 
 /** Options for one glob: `nocase` for names such as README that repositories spell freely. */
@@ -32,53 +34,48 @@ type Matcher =
   | { kind: "ext"; ext: string; nocase: boolean }
   | { kind: "base"; base: string; nocase: boolean }
   | { kind: "exact"; path: string; nocase: boolean }
-  | { kind: "pattern"; prefix: string; mm: Minimatch; nocase: boolean };
+  | { kind: "pattern"; prefix: string; re: RegExp; nocase: boolean };
+
+const compiled = new Map<string, Matcher>();
 
 function compile(pattern: string, nocase: boolean): Matcher {
-  const p = pattern.replace(/^\.\//, "");
+  const key = `${nocase ? "i" : "c"}${pattern}`;
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const m = compileUncached(pattern.replace(/^\.\//, ""), nocase);
+  compiled.set(key, m);
+  return m;
+}
+
+function compileUncached(p: string, nocase: boolean): Matcher {
   const ext = /^\*\*\/\*\.([^/*?[\]{}()!+@]+)$/.exec(p);
   if (ext?.[1] && !ext[1].includes(".")) return { kind: "ext", ext: nocase ? ext[1].toLowerCase() : ext[1], nocase };
   const base = /^\*\*\/([^/]+)$/.exec(p);
   if (base?.[1] && !GLOB_CHARS.test(base[1]))
     return { kind: "base", base: nocase ? base[1].toLowerCase() : base[1], nocase };
   if (!GLOB_CHARS.test(p)) return { kind: "exact", path: nocase ? p.toLowerCase() : p, nocase };
-  const segments = p.split("/");
   const literal: string[] = [];
-  for (const segment of segments.slice(0, -1)) {
+  for (const segment of p.split("/").slice(0, -1)) {
     if (GLOB_CHARS.test(segment)) break;
     literal.push(segment);
   }
   const prefix = literal.length > 0 ? `${literal.join("/")}/` : "";
-  const mm = new Minimatch(p, { dot: true, nocase, nonegate: true, nocomment: true, nobrace: true });
-  return { kind: "pattern", prefix: nocase ? prefix.toLowerCase() : prefix, mm, nocase };
+  const re = picomatch.makeRe(p, { dot: true, nocase, nobrace: true, noextglob: false });
+  return { kind: "pattern", prefix: nocase ? prefix.toLowerCase() : prefix, re, nocase };
 }
 
-/** Indexes over one sorted list of paths, answering globs with memoised results. */
+/** Indexes over one sorted list of paths, built on first use, answering globs with memoised results. */
 export class GlobIndex {
   private readonly paths: readonly string[];
-  private readonly lowerPaths: readonly string[];
-  private readonly byExt = new Map<string, number[]>();
-  private readonly byExtLower = new Map<string, number[]>();
-  private readonly byBase = new Map<string, number[]>();
-  private readonly byBaseLower = new Map<string, number[]>();
-  private readonly exact = new Map<string, number>();
-  private readonly exactLower = new Map<string, number[]>();
+  private lowerPaths: readonly string[] | undefined;
+  private byExt: Map<string, number[]> | undefined;
+  private byBase: Map<string, number[]> | undefined;
+  private exact: Map<string, number> | undefined;
   private readonly memo = new Map<string, readonly number[]>();
 
   /** `paths` must be sorted in code-unit order, as listings are. */
   constructor(paths: readonly string[]) {
     this.paths = paths;
-    this.lowerPaths = paths.map((p) => p.toLowerCase());
-    paths.forEach((path, i) => {
-      const base = baseName(path);
-      const ext = extensionOf(path);
-      push(this.byExt, ext, i);
-      push(this.byExtLower, ext.toLowerCase(), i);
-      push(this.byBase, base, i);
-      push(this.byBaseLower, base.toLowerCase(), i);
-      this.exact.set(path, i);
-      push(this.exactLower, path.toLowerCase(), i);
-    });
   }
 
   /** Indexes (into the listing) of the paths matching any of the patterns, ascending. */
@@ -87,13 +84,12 @@ export class GlobIndex {
     const key = `${options.nocase ? "i" : "c"}\u0000${list.join("\u0000")}`;
     const cached = this.memo.get(key);
     if (cached) return cached;
-    const found = new Set<number>();
+    const parts: (readonly number[])[] = [];
     for (const pattern of list) {
-      for (const expanded of braceExpand(pattern)) {
-        for (const i of this.matchOne(compile(expanded, options.nocase ?? false))) found.add(i);
-      }
+      for (const expanded of braceExpand(pattern))
+        parts.push(this.matchOne(compile(expanded, options.nocase ?? false)));
     }
-    const result = [...found].sort((a, b) => a - b);
+    const result = parts.length === 1 ? (parts[0] ?? []) : [...new Set(parts.flat())].sort((a, b) => a - b);
     this.memo.set(key, result);
     return result;
   }
@@ -103,31 +99,61 @@ export class GlobIndex {
     return braceExpand(pattern).some((expanded) => testOne(compile(expanded, options.nocase ?? false), path));
   }
 
+  private extIndex(): Map<string, number[]> {
+    if (!this.byExt) {
+      const map = new Map<string, number[]>();
+      for (let i = 0; i < this.paths.length; i++) push(map, extensionOf(this.paths[i] as string), i);
+      this.byExt = map;
+    }
+    return this.byExt;
+  }
+
+  private baseIndex(): Map<string, number[]> {
+    if (!this.byBase) {
+      const map = new Map<string, number[]>();
+      for (let i = 0; i < this.paths.length; i++) push(map, baseName(this.paths[i] as string), i);
+      this.byBase = map;
+    }
+    return this.byBase;
+  }
+
+  /** Case-insensitive lookups fold the (few) distinct keys rather than keeping a second index. */
+  private folded(map: Map<string, number[]>, lowerKey: string): readonly number[] {
+    const out: number[] = [];
+    for (const [k, list] of map) if (k.toLowerCase() === lowerKey) out.push(...list);
+    return out.sort((a, b) => a - b);
+  }
+
   private matchOne(m: Matcher): readonly number[] {
     switch (m.kind) {
       case "ext":
-        return (m.nocase ? this.byExtLower : this.byExt).get(m.ext) ?? [];
+        return m.nocase ? this.folded(this.extIndex(), m.ext) : (this.extIndex().get(m.ext) ?? []);
       case "base":
-        return (m.nocase ? this.byBaseLower : this.byBase).get(m.base) ?? [];
+        return m.nocase ? this.folded(this.baseIndex(), m.base) : (this.baseIndex().get(m.base) ?? []);
       case "exact": {
-        if (m.nocase) return this.exactLower.get(m.path) ?? [];
+        if (m.nocase) {
+          this.lowerPaths ??= this.paths.map((p) => p.toLowerCase());
+          const out: number[] = [];
+          this.lowerPaths.forEach((p, i) => {
+            if (p === m.path) out.push(i);
+          });
+          return out;
+        }
+        if (!this.exact) this.exact = new Map(this.paths.map((p, i) => [p, i]));
         const i = this.exact.get(m.path);
         return i === undefined ? [] : [i];
       }
       case "pattern": {
         const out: number[] = [];
-        const source = m.nocase ? this.lowerPaths : this.paths;
         if (m.prefix === "" || m.nocase) {
           // Lower-cased paths are not in the listing's order, so a case-insensitive prefix scans all.
-          source.forEach((p, i) => {
-            if (p.startsWith(m.prefix) && m.mm.match(this.paths[i] ?? "")) out.push(i);
-          });
+          for (let i = 0; i < this.paths.length; i++) if (m.re.test(this.paths[i] as string)) out.push(i);
           return out;
         }
         for (let i = lowerBound(this.paths, m.prefix); i < this.paths.length; i++) {
-          const p = this.paths[i] ?? "";
+          const p = this.paths[i] as string;
           if (!p.startsWith(m.prefix)) break;
-          if (m.mm.match(p)) out.push(i);
+          if (m.re.test(p)) out.push(i);
         }
         return out;
       }
@@ -145,7 +171,7 @@ function testOne(m: Matcher, path: string): boolean {
     case "exact":
       return p === m.path;
     case "pattern":
-      return m.mm.match(path);
+      return m.re.test(path);
   }
 }
 

@@ -24,11 +24,12 @@ export class RepoView {
   private readonly contents: ReadonlyMap<string, FileContent>;
   private dirCache: ReadonlySet<string> | undefined;
 
-  constructor(snapshot: RepoSnapshot) {
+  /** `index` may be passed when the planner already built one over the same files. */
+  constructor(snapshot: RepoSnapshot, index?: GlobIndex) {
     this.files = snapshot.files;
     this.identity = snapshot.identity;
     this.contents = snapshot.contents;
-    this.index = new GlobIndex(snapshot.files.map((f) => f.path));
+    this.index = index ?? new GlobIndex(snapshot.files.map((f) => f.path));
     this.byPath = new Map(snapshot.files.map((f) => [f.path, f]));
   }
 

@@ -1,0 +1,149 @@
+/**
+ * One commit, one check run: create it in progress, scan through the GitHub source, complete it
+ * with the report. Whatever fails, the check run is completed with a message saying why.
+ */
+import type { Logger, ProbotOctokit } from "probot";
+import type { Check } from "../engine/check.js";
+import { GitHubSource } from "../repo/github.js";
+import { scanDetailed } from "../scan.js";
+import { annotationsOf, CHECK_NAME, completedOutput, conclusionOf, failedOutput, RESCAN_ACTIONS } from "./check-run.js";
+import { describeFailure, withTimeout } from "./failure.js";
+import { loadRepoConfig } from "./repo-config.js";
+
+/** The commit to score, and the check run to reuse when the user asked for a re-scan. */
+export interface ScanTarget {
+  readonly owner: string;
+  readonly repo: string;
+  readonly sha: string;
+  readonly ref: string | null;
+  readonly checkRunId?: number;
+}
+
+/** What a scan needs from its surroundings. */
+export interface ScanDeps {
+  readonly octokit: ProbotOctokit;
+  readonly log: Logger;
+  readonly checks: readonly Check[];
+  readonly tool: { readonly name: string; readonly version: string };
+  /** Longest a scan may take before it is reported as timed out (default 120 s). */
+  readonly timeoutMs?: number;
+}
+
+/** What happened, for logs and tests. */
+export interface ScanOutcome {
+  readonly checkRunId: number | undefined;
+  readonly conclusion: "success" | "neutral" | "failure" | "error";
+  readonly score?: number;
+}
+
+const now = () => new Date().toISOString();
+
+/** Score one commit and publish it as a check run. Never throws for a scan failure. */
+export async function scanCommit(deps: ScanDeps, target: ScanTarget): Promise<ScanOutcome> {
+  const { octokit, log } = deps;
+  const { owner, repo, sha } = target;
+  const started = performance.now();
+  const fields = { repo: `${owner}/${repo}`, sha };
+  let id: number;
+  try {
+    if (target.checkRunId === undefined) {
+      const created = await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+        owner,
+        repo,
+        name: CHECK_NAME,
+        head_sha: sha,
+        status: "in_progress",
+        started_at: now(),
+      });
+      id = Number(created.data.id);
+    } else {
+      id = target.checkRunId;
+      await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+        owner,
+        repo,
+        check_run_id: id,
+        status: "in_progress",
+        started_at: now(),
+      });
+    }
+  } catch (error) {
+    log.error({ ...fields, err: error }, "could not create the check run");
+    return { checkRunId: undefined, conclusion: "error" };
+  }
+
+  try {
+    const run = async () => {
+      const loaded = await loadRepoConfig(octokit, owner, repo, new Set(deps.checks.map((c) => c.id)));
+      const source = new GitHubSource(octokit, { owner, repo, sha, ref: target.ref });
+      const result = await scanDetailed(source, {
+        checks: deps.checks,
+        config: loaded.config,
+        configIssues: loaded.issues,
+        tool: deps.tool,
+      });
+      return { ...result, loaded };
+    };
+    const { report, listing, loaded } = await withTimeout(run(), deps.timeoutMs ?? 120_000, "The scan");
+    const paths = new Set(listing.files.map((f) => f.path));
+    const out = completedOutput(
+      report,
+      annotationsOf(report, (p) => paths.has(p)),
+    );
+    const conclusion = conclusionOf(report, loaded.config);
+    const [first, ...rest] = out.batches;
+    await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+      owner,
+      repo,
+      check_run_id: id,
+      status: "completed",
+      conclusion,
+      completed_at: now(),
+      output: { title: out.title, summary: out.summary, text: out.text, ...(first ? { annotations: first } : {}) },
+      actions: RESCAN_ACTIONS,
+    });
+    // GitHub appends annotations sent by later updates to those already on the run.
+    for (const batch of rest) {
+      await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+        owner,
+        repo,
+        check_run_id: id,
+        output: { title: out.title, summary: out.summary, annotations: batch },
+      });
+    }
+    log.info(
+      {
+        ...fields,
+        checkRunId: id,
+        score: report.score,
+        grade: report.grade,
+        conclusion,
+        durationMs: Math.round(performance.now() - started),
+        filesListed: report.stats.files,
+        filesRead: report.stats.filesRead,
+      },
+      "scan completed",
+    );
+    return { checkRunId: id, conclusion, score: report.score };
+  } catch (error) {
+    const reason = describeFailure(error);
+    log.warn(
+      { ...fields, checkRunId: id, err: error, durationMs: Math.round(performance.now() - started) },
+      `scan failed: ${reason}`,
+    );
+    try {
+      await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+        owner,
+        repo,
+        check_run_id: id,
+        status: "completed",
+        conclusion: "neutral",
+        completed_at: now(),
+        output: failedOutput(reason, error instanceof Error ? error.message : undefined),
+        actions: RESCAN_ACTIONS,
+      });
+    } catch (again) {
+      log.error({ ...fields, checkRunId: id, err: again }, "could not complete the check run after a failed scan");
+    }
+    return { checkRunId: id, conclusion: "error" };
+  }
+}
