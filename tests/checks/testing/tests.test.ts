@@ -84,7 +84,10 @@ const cases: Case[] = [
     tree: {
       ...PACKAGE,
       ...Object.fromEntries(
-        Array.from({ length: 14 }, (_, i) => [`src/churn/features/f${i}.py`, `def feature_${i}(x):\n    return x * ${i}\n`]),
+        Array.from({ length: 14 }, (_, i) => [
+          `src/churn/features/f${i}.py`,
+          `def feature_${i}(x):\n    return x * ${i}\n`,
+        ]),
       ),
       "pyproject.toml": PYPROJECT_COV85,
       "tests/test_data.py": "from churn.data import COLUMNS\n\n\ndef test_columns():\n    assert 'churn' in COLUMNS\n",
