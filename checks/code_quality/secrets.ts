@@ -10,7 +10,7 @@ import {
 } from "../../src/engine/check.js";
 import { DOCKERFILE_READ } from "../lib/dockerfile.js";
 import { isOwnCode, isTestPath, JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
-import { fileKindOf, isEnvTemplate, type SecretHit, scanText } from "../lib/secrets.js";
+import { fileKindOf, isEnvTemplate, mask, type SecretHit, scanText } from "../lib/secrets.js";
 
 const DOCS = "https://docs.github.com/en/code-security/secret-scanning/introduction/about-secret-scanning";
 
@@ -25,6 +25,7 @@ const CREDENTIAL_FILES_READ: ReadRequest = {
     "**/*.tfvars",
     "**/{.npmrc,.pypirc,.netrc,.git-credentials}",
     "**/{credentials,service-account,service_account,client_secret,secrets}*.json",
+    "**/kaggle.json",
   ],
   maxFiles: 60,
   priority: 1,
@@ -72,6 +73,15 @@ interface FileScan {
   readonly hits: readonly SecretHit[];
 }
 
+// Kaggle's API token file names its secret plainly `key`, a name too common to read anywhere else.
+function kaggleKey(path: string, text: string): SecretHit[] {
+  if (!path.endsWith("kaggle.json")) return [];
+  const m = /"key"\s{0,5}:\s{0,5}"([0-9a-f]{32})"/.exec(text);
+  if (!m) return [];
+  const line = text.slice(0, m.index).split("\n").length;
+  return [{ kind: "kaggle-key", label: "a Kaggle API key", severity: "secret", line, masked: mask(m[1] ?? "") }];
+}
+
 function scanRepo(repo: RepoView): FileScan[] {
   const globs = [
     ...CREDENTIAL_FILES_READ.globs,
@@ -92,7 +102,7 @@ function scanRepo(repo: RepoView): FileScan[] {
     const kind = notebook ? "code" : fileKindOf(file.path);
     // Values in templates are examples by definition; only recognisable vendor tokens count there.
     const template = kind === "env" && isEnvTemplate(file.path);
-    const hits = scanText(text, kind, { test: isTestPath(file.path) || template });
+    const hits = [...scanText(text, kind, { test: isTestPath(file.path) || template }), ...kaggleKey(file.path, text)];
     if (hits.length > 0) out.push({ path: file.path, hits });
   }
   return out;

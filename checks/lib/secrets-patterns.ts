@@ -68,8 +68,12 @@ const DEFAULT_CREDENTIALS = new Set([
 /** True for a well-known local-development default such as `postgres`, `airflow`, `admin`, `django-insecure-…`. */
 export function isDefaultCredential(value: string): boolean {
   const v = value.trim().toLowerCase();
-  return DEFAULT_CREDENTIALS.has(v) || v.startsWith("django-insecure-") || /^(dev|local|test)[_-]/.test(v);
+  if (DEFAULT_CREDENTIALS.has(v) || v.startsWith("django-insecure-") || /^(dev|local|test)[_-]/.test(v)) return true;
+  // Tutorial values made of words (`mysecretkey`, `super_secret_password`, `secret123`): toys, not keys.
+  return /^[a-z]{2,30}(?:[_-][a-z]{2,30}){0,4}\d{0,4}$/.test(v) && TOY_WORDS.test(v);
 }
+
+const TOY_WORDS = /secret|pass|key|token|admin|test|dev|demo|local|default|hello|welcome|qwerty|my|super|example/;
 
 // Assignment names that hold a credential: the LAST word decides (`db_password`, `apiKey`,
 // `client_secret`), so `password_field`, `token_url` and `max_tokens` are not secrets.

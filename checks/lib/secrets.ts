@@ -91,7 +91,10 @@ function tokenHits(line: string, lineNo: number, hits: SecretHit[], test: boolea
       }
       let severity = pattern.severity;
       // A Firebase/Google Maps browser key sits in a web config next to `apiKey:` or `authDomain`.
-      if (pattern.kind === "google-api-key" && /apiKey|firebase|NEXT_PUBLIC_|VITE_|REACT_APP_/.test(line))
+      if (
+        pattern.kind === "google-api-key" &&
+        /apiKey|firebase|current_key|NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_/.test(line)
+      )
         severity = "publishable";
       hits.push({ kind: pattern.kind, label: pattern.label, severity, line: lineNo, masked: mask(value) });
     }

@@ -129,6 +129,18 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["committed-secret"],
   ],
   [
+    "a committed kaggle.json",
+    { "kaggle.json": `{"username":"jdoe","key":"${"3f2a".repeat(8)}"}` },
+    "fail",
+    ["committed-secret"],
+  ],
+  [
+    "a tutorial Flask secret key is a toy value",
+    { "app.py": "from flask import Flask\n\napp = Flask(__name__)\napp.config['SECRET_KEY'] = 'mysecretkey'\n" },
+    "partial",
+    ["weak-credential"],
+  ],
+  [
     "Airflow's docker-compose with its local default credentials",
     {
       "docker-compose.yaml": [

@@ -194,6 +194,9 @@ describe("secret helpers", () => {
     expect(classifyAssignment("POSTGRES_PASSWORD", "postgres")).toBe("weak");
     expect(classifyAssignment("POSTGRES_PASSWORD", "Vq93kLm22xZ")).toBe("secret");
     expect(classifyAssignment("POSTGRES_USER", "Vq93kLm22xZ")).toBeUndefined();
+    expect(classifyAssignment("SECRET_KEY", "super_secret_key")).toBe("weak");
+    expect(classifyAssignment("SECRET_KEY", "mysecretkey123")).toBe("weak");
+    expect(classifyAssignment("DB_PASSWORD", "correcthorsebattery")).toBe("secret");
   });
 
   it("masks", () => {
