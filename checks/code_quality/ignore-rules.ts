@@ -21,6 +21,9 @@ interface Scope {
   readonly patterns: number;
 }
 
+/** Every path is tested against every rule: a hostile 100,000-line .gitignore must not stall a scan. */
+const MAX_PATTERNS = 500;
+
 /** The parsed .gitignore files of a repository. */
 export class IgnoreRules {
   private readonly scopes: readonly Scope[];
@@ -33,9 +36,13 @@ export class IgnoreRules {
         let patterns = 0;
         f.text.split(/\r?\n/).forEach((raw, i) => {
           const line = raw.replace(/^\uFEFF/, "");
-          if (line.trim() === "" || line.startsWith("#")) return;
-          rules.add({ pattern: line, mark: String(i + 1) });
-          patterns++;
+          if (line.trim() === "" || line.startsWith("#") || patterns >= MAX_PATTERNS) return;
+          try {
+            rules.add({ pattern: line, mark: String(i + 1) });
+            patterns++;
+          } catch {
+            // A pattern the library cannot compile is one git would not match either.
+          }
         });
         return { dir, path: f.path, rules, patterns };
       })
