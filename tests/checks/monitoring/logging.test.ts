@@ -1,0 +1,241 @@
+import { describe, expect, it } from "vitest";
+import { logging } from "../../../checks/monitoring/logging.js";
+import type { CheckStatus } from "../../../src/engine/types.js";
+import { runCheck, type Tree } from "../../helpers/tree.js";
+import {
+  FASTAPI_MAIN,
+  FASTAPI_SERVICE,
+  NOTEBOOK_ONLY,
+  notebook,
+  PACKAGE_JSON,
+  PINO_SERVER,
+  PROBOT_APP,
+  TRAIN_PRINTS,
+} from "./fixtures.js";
+
+const many = (line: string, n: number) => Array.from({ length: n }, () => `    ${line}\n`).join("");
+
+const CASES: [string, Tree, CheckStatus, string[]][] = [
+  // Pass
+  ["FastAPI service with dictConfig and module loggers", FASTAPI_SERVICE, "pass", ["logging-used"]],
+  [
+    "loguru works without configuration",
+    {
+      "app/train.py": `from loguru import logger\n\n\ndef train():\n    logger.info("start")\n    logger.success("done")\n`,
+    },
+    "pass",
+    ["logging-used"],
+  ],
+  [
+    "structlog configured",
+    {
+      "svc/log.py":
+        "import structlog\n\nstructlog.configure(processors=[structlog.processors.JSONRenderer()])\nlog = structlog.get_logger()\n",
+      "svc/jobs.py":
+        "from .log import log\n\n\ndef run():\n    log.info('job.start', n=3)\n    log.warning('job.slow')\n",
+    },
+    "pass",
+    ["logging-used"],
+  ],
+  [
+    "logging configured from a logging.yaml file",
+    {
+      "logging.yaml": "version: 1\nroot:\n  level: INFO\n",
+      "pipeline/run.py":
+        "import logging\nimport logging.config\n\nlog = logging.getLogger('pipeline')\n\n\ndef main():\n    log.info('run')\n",
+    },
+    "pass",
+    ["logging-used", "logging-config-file"],
+  ],
+  [
+    "logging used, a few prints left",
+    {
+      "src/etl.py": `import logging\n\nlogging.basicConfig(level=logging.INFO)\nlogger = logging.getLogger(__name__)\n\n\ndef run():\n${many("logger.info('step')", 6)}${many("print('x')", 3)}`,
+    },
+    "pass",
+    ["logging-used", "logging-prints"],
+  ],
+  [
+    "loggers without any configuration",
+    { "lib/core.py": "import logging\n\nlogger = logging.getLogger(__name__)\n\n\ndef f():\n    logger.info('f')\n" },
+    "pass",
+    ["logging-used", "logging-unconfigured"],
+  ],
+  [
+    "prints in tests, examples, docs and setup.py are not judged",
+    {
+      ...FASTAPI_SERVICE,
+      "examples/demo.py": `from service.model import load_model\n\n${"print(load_model())\n".repeat(10)}`,
+      "docs/conf.py": "print('building docs')\n",
+      "setup.py": "from setuptools import setup\nprint('installing')\nsetup()\n",
+    },
+    "pass",
+    ["logging-used"],
+  ],
+  // Partial
+  [
+    "logging configured but most output printed",
+    {
+      "train.py": `import logging\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    log.info('start')\n${many("print('epoch')", 9)}`,
+    },
+    "partial",
+    ["logging-used", "logging-mostly-print"],
+  ],
+  ["script full of prints with an unused import logging", { "train.py": TRAIN_PRINTS }, "partial", ["logging-unused"]],
+  [
+    "logger created and never called",
+    { "src/app.py": "import logging\n\nlogger = logging.getLogger(__name__)\n\n\ndef run():\n    return 1\n" },
+    "partial",
+    ["logging-unused"],
+  ],
+  [
+    "notebooks only, which log",
+    {
+      "analysis.ipynb": notebook([
+        ["# A"],
+        ["import logging\n", "log = logging.getLogger('nb')\n", "log.info('loaded')"],
+      ]),
+    },
+    "partial",
+    ["logging-notebooks-only"],
+  ],
+  // Fail
+  ["notebook-only Kaggle project", NOTEBOOK_ONLY, "fail", ["logging-notebooks-only"]],
+  [
+    "print only",
+    { "main.py": "import pandas as pd\n\ndf = pd.read_csv('x.csv')\nprint(df.head())\nprint(df.describe())\n" },
+    "fail",
+    ["logging-print-only"],
+  ],
+  [
+    "Python 2 print statements",
+    { "scrape.py": 'import urllib2\n\nprint "fetching"\nhtml = urllib2.urlopen(URL).read()\nprint len(html)\n' },
+    "fail",
+    ["logging-print-only"],
+  ],
+  [
+    "Lightning self.log and wandb.log are metrics, not logging",
+    {
+      "model.py":
+        "import lightning as L\nimport wandb\n\n\nclass Net(L.LightningModule):\n    def training_step(self, batch, i):\n        loss = self.loss(batch)\n        self.log('train_loss', loss)\n        wandb.log({'loss': loss})\n        print(loss)\n        return loss\n",
+    },
+    "fail",
+    ["logging-print-only"],
+  ],
+  [
+    "application code that reports nothing",
+    { "pkg/__init__.py": "", "pkg/math.py": "def add(a, b):\n    return a + b\n" },
+    "fail",
+    ["logging-none"],
+  ],
+  // Traps
+  [
+    "trap: print in a docstring and logging in a comment",
+    {
+      "cli.py":
+        '"""Usage:\n\n    print(run())\n"""\n# import logging\n# logging.basicConfig()\n\n\ndef run():\n    """Run; print("x") is only an example."""\n    s = "logger.info(1)"\n    print(s)\n',
+    },
+    "fail",
+    ["logging-print-only"],
+  ],
+  [
+    "trap: print in the module docstring of a logging service",
+    { "main.py": FASTAPI_MAIN },
+    "pass",
+    ["logging-used", "logging-unconfigured"],
+  ],
+  // JS/TS
+  [
+    "JS app with pino",
+    { "package.json": PACKAGE_JSON, "src/server.js": PINO_SERVER, "src/server.test.js": "console.log('test')\n" },
+    "pass",
+    ["logging-used"],
+  ],
+  ["Probot app logging through context.log", { "index.js": PROBOT_APP }, "pass", ["logging-used"]],
+  [
+    "Express app with console.log only",
+    {
+      "server.js":
+        "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => { console.log('hit'); res.send('ok'); });\napp.listen(3000, () => console.log('listening'));\n",
+    },
+    "fail",
+    ["logging-print-only"],
+  ],
+  [
+    "React front end alone, console.log only",
+    {
+      "src/App.jsx":
+        "import React from 'react';\n\nexport default function App() {\n  console.log('render');\n  return <div>hi</div>;\n}\n",
+    },
+    "fail",
+    ["logging-print-only"],
+  ],
+  [
+    "full stack: Python backend logs, the React front end's console.log is not judged",
+    {
+      ...FASTAPI_SERVICE,
+      "frontend/src/App.tsx": "export function App() {\n  console.log('render');\n  return null;\n}\n",
+      "frontend/src/api.ts": "export async function score(x: unknown) {\n  console.error('failed');\n}\n",
+    },
+    "pass",
+    ["logging-used"],
+  ],
+];
+
+describe("monitoring.logging", () => {
+  it.each(CASES)("%s", (_name, tree, status, ids) => {
+    const result = runCheck(logging, tree);
+    expect(result.ids).toEqual(ids);
+    expect(result.status).toBe(status);
+    for (const f of result.findings) {
+      if (f.level !== "info") expect(f.remediation && f.docs).toBeTruthy();
+    }
+  });
+
+  it("is not applicable without code", () => {
+    const result = runCheck(logging, { "README.md": "# Notes\n", "data/x.csv": "a,b\n" });
+    expect(result.status).toBe("not_applicable");
+    expect(result.ids).toEqual(["logging-no-code"]);
+  });
+
+  it("reports counts and where the prints are", () => {
+    const result = runCheck(logging, { "train.py": TRAIN_PRINTS });
+    const finding = result.findings[0];
+    expect(finding).toMatchObject({ path: "train.py", line: 1 });
+    expect(finding?.message).toContain("4 print calls");
+    expect(finding?.message).toContain("train.py:12");
+  });
+
+  it("points a print-only failure at the file with the most prints", () => {
+    const result = runCheck(logging, {
+      "a.py": "print(1)\n",
+      "b.py": "x = 1\nprint(x)\nprint(x)\n",
+    });
+    expect(result.findings[0]).toMatchObject({ path: "b.py", line: 2 });
+    expect(result.findings[0]?.message).toContain("b.py (2), a.py (1)");
+  });
+
+  it("weighs languages by the size of their application code", () => {
+    const result = runCheck(logging, {
+      "src/service/main.py": FASTAPI_MAIN,
+      "scripts/tool.js": "console.log('a');\n",
+    });
+    expect(result.ids).toEqual(["logging-used", "logging-unconfigured", "logging-print-only"]);
+    expect(result.status).toBe("pass");
+    const pythonOnly = runCheck(logging, { "src/service/main.py": FASTAPI_MAIN });
+    expect(result.score).toBeLessThan(pythonOnly.score ?? 0);
+    const jsHeavy = runCheck(logging, {
+      "src/service/main.py": FASTAPI_MAIN,
+      "scripts/tool.js": "console.log('a');\n".repeat(500),
+    });
+    expect(jsHeavy.status).toBe("fail");
+  });
+
+  it("gives the notebook line of a print in a notebook-only repo", () => {
+    const result = runCheck(logging, NOTEBOOK_ONLY);
+    const finding = result.findings[0];
+    expect(finding?.path).toBe("notebooks/01-eda.ipynb");
+    const text = NOTEBOOK_ONLY["notebooks/01-eda.ipynb"];
+    expect(text.split("\n")[(finding?.line ?? 0) - 1]).toContain("print(df.shape)");
+  });
+});
