@@ -95,7 +95,7 @@ export const pinnedActions: Check = defineCheck({
       const pin = pinOf(u.uses);
       if (pin === undefined) continue;
       const at = { path: u.path, line: u.line };
-      if (FIRST_PARTY.test(u.uses) && (pin === "tag" || pin === "sha")) {
+      if (FIRST_PARTY.test(u.uses) && pin === "tag") {
         firstPartyTags.push(u.uses);
         continue;
       }

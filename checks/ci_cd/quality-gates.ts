@@ -15,7 +15,7 @@ import { settingText } from "../lib/project-tools.js";
 import { preCommitHooks } from "../lib/tasks/other-runners.js";
 import { unwrap, wordsOf } from "../lib/tasks/shell.js";
 import { ciCommands, TASK_READ } from "../lib/tasks.js";
-import { WORKFLOW_READ, workflows } from "../lib/workflows.js";
+import { primaryWorkflow, WORKFLOW_READ, workflows } from "../lib/workflows.js";
 import { actionGates, commandGates, GATE_KINDS, type GateKind, testRunner } from "./commands.js";
 
 const DOCS =
@@ -134,7 +134,7 @@ export const qualityGates: Check = defineCheck({
     }
     const lang = languages(repo).main[0] === "javascript" ? "javascript" : "python";
     const missing = GATE_KINDS.filter((k) => !kinds.includes(k));
-    const where = { path: parsed[0]?.path ?? ".github/workflows" };
+    const where = { path: primaryWorkflow(parsed)?.path ?? ".github/workflows" };
     if (parsed.length === 0 && kinds.length === 0) {
       findings.push(
         failure(

@@ -1,6 +1,13 @@
 import { type Check, defineCheck, type Finding, failure, info, scored, warning } from "../../src/engine/check.js";
 import { type CiCommand, ciCommands, TASK_READ } from "../lib/tasks.js";
-import { isRemoteUses, WORKFLOW_READ, type Workflow, workflows } from "../lib/workflows.js";
+import {
+  isRemoteUses,
+  primaryWorkflow,
+  runsOnChange,
+  WORKFLOW_READ,
+  type Workflow,
+  workflows,
+} from "../lib/workflows.js";
 import { actionTests, remoteTrigger, testRunner } from "./commands.js";
 import { OTHER_CI_READ, otherCiCommands } from "./other-ci.js";
 
@@ -16,11 +23,9 @@ const OTHER_CI_TESTS = 0.75;
 const UNVERIFIED = 0.5;
 const MAX_EVIDENCE = 5;
 
-const CHANGE_EVENTS = new Set(["push", "pull_request", "pull_request_target", "merge_group"]);
-
 /** Workflows that run on a change, with the local reusable workflows they call. */
 function changeWorkflows(parsed: readonly Workflow[]): Set<string> {
-  const on = new Set(parsed.filter((w) => w.triggers.some((t) => CHANGE_EVENTS.has(t))).map((w) => w.path));
+  const on = new Set(parsed.filter(runsOnChange).map((w) => w.path));
   for (let grown = true; grown; ) {
     grown = false;
     for (const w of parsed)
@@ -115,7 +120,7 @@ export const runsTests: Check = defineCheck({
           ),
         );
     }
-    const evidence = [
+    const all = [
       ...runs.map((c) => ({
         on: onChange.has(c.workflow),
         f: info("tests-run", `\`${c.command}\` runs the tests${where(c)}`, { path: c.path, line: c.line }),
@@ -125,6 +130,14 @@ export const runsTests: Check = defineCheck({
         f: info("tests-run", `${a.uses} runs the tests`, { path: a.path, line: a.line }),
       })),
     ];
+    // A matrix or two jobs reach the same recipe line: report each place once.
+    const seen = new Set<string>();
+    const evidence = all.filter((e) => {
+      const key = `${e.on}:${e.f.path}:${e.f.line}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (evidence.some((e) => e.on))
       return scored(
         1,
@@ -186,7 +199,7 @@ export const runsTests: Check = defineCheck({
         failure(
           "no-test-step",
           `None of the ${parsed.length} workflow(s) runs a test suite`,
-          { path: parsed[0]?.path ?? "" },
+          { path: primaryWorkflow(parsed)?.path ?? "" },
           FIX,
         ),
       );

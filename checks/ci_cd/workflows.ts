@@ -1,14 +1,11 @@
 import { type Check, defineCheck, type Finding, failure, info, scored, warning } from "../../src/engine/check.js";
-import { WORKFLOW_GLOB, WORKFLOW_READ, workflows } from "../lib/workflows.js";
+import { CHANGE_EVENTS, runsOnChange, WORKFLOW_GLOB, WORKFLOW_READ, workflows } from "../lib/workflows.js";
 import { otherCi } from "./other-ci.js";
 
 const DOCS = "https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions";
 const REMEDIATION =
   "Add a workflow under .github/workflows/ (for example ci.yml) that runs on `push` and `pull_request` and installs, lints and tests the project.";
 const FIX = { remediation: REMEDIATION, docs: DOCS };
-
-/** Events that run a workflow on every change a reviewer would look at. */
-const CHANGE_EVENTS = new Set(["push", "pull_request", "pull_request_target", "merge_group"]);
 
 /** Scores: any CI on changes passes; only manual/scheduled or some broken is partial. */
 const PARTIAL_BROKEN = 0.6;
@@ -67,7 +64,7 @@ export const workflowsCheck: Check = defineCheck({
           },
         ),
       );
-    const onChange = parsed.filter((w) => w.triggers.some((t) => CHANGE_EVENTS.has(t)));
+    const onChange = parsed.filter(runsOnChange);
     for (const w of onChange)
       findings.push(
         info("workflow-on-change", `${w.path} runs on ${w.triggers.filter((t) => CHANGE_EVENTS.has(t)).join(", ")}`, {

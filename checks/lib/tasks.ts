@@ -90,6 +90,8 @@ class Follower {
     for (const step of steps) {
       const dir = joinDir("", step.workingDirectory ?? "");
       if (step.run !== undefined) {
+        // `shell: python` (or node, a custom `{0}` template of an interpreter) runs code, not commands.
+        if (step.shell && /^(python|node|bun|deno|ruby|perl)\b/.test(step.shell)) continue;
         this.script(splitScript(step.run, step.runLine ?? step.line), path, dir, via, origin, stack);
         continue;
       }

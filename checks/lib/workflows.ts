@@ -32,6 +32,8 @@ export interface WorkflowStep {
   readonly with?: Readonly<Record<string, string>>;
   /** `working-directory` of the step, else of the job's or workflow's `defaults.run`. */
   readonly workingDirectory?: string;
+  /** `shell:` of the step: `python` or `node` scripts are not shell commands. */
+  readonly shell?: string;
   readonly line: number;
 }
 
@@ -71,6 +73,13 @@ export interface Workflows {
 }
 
 type Obj = Record<string, unknown>;
+
+/** The events that can trigger a workflow; GitHub refuses a workflow that names another. */
+const EVENTS = new Set(
+  "branch_protection_rule check_run check_suite create delete deployment deployment_status discussion discussion_comment fork gollum image_version issue_comment issues label merge_group milestone page_build project project_card project_column public pull_request pull_request_review pull_request_review_comment pull_request_target push registry_package release repository_dispatch schedule status watch workflow_call workflow_dispatch workflow_run".split(
+    " ",
+  ),
+);
 
 function isObj(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -149,6 +158,7 @@ export function readSteps(
     const name = str(s.name);
     const withInputs = stringRecord(s.with);
     const workingDirectory = str(s["working-directory"]) ?? dir;
+    const shell = str(s.shell);
     const runLine = run !== undefined ? contentLine(file, [...at, "run"]) : undefined;
     steps.push({
       line,
@@ -158,6 +168,7 @@ export function readSteps(
       ...(uses !== undefined ? { uses } : {}),
       ...(withInputs ? { with: withInputs } : {}),
       ...(workingDirectory !== undefined ? { workingDirectory } : {}),
+      ...(shell !== undefined ? { shell } : {}),
     });
   }
   return { steps };
@@ -174,6 +185,9 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
   const triggers = triggersOf(root.on);
   const triggersLine = keyLine(file, text, ["on"]);
   if (triggers.length === 0) return { path, message: "`on:` names no event", ...lineField(triggersLine) };
+  const unknown = triggers.find((t) => !EVENTS.has(t));
+  if (unknown !== undefined)
+    return { path, message: `\`on:\` names "${unknown}", which is not a GitHub event`, ...lineField(triggersLine) };
   if (!isObj(root.jobs))
     return { path, message: "no `jobs:` mapping", ...lineField(keyLine(file, text, ["jobs"]) ?? 1) };
   const workflowDir = defaultDir(root);
@@ -190,6 +204,7 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
     let steps: WorkflowStep[] = [];
     if (uses === undefined) {
       if (!("steps" in rawJob)) return { path, message: `job "${id}" has neither steps nor uses`, line };
+      if (!("runs-on" in rawJob)) return { path, message: `job "${id}" has no runs-on`, line };
       const r = readSteps(file, path, rawJob.steps, ["jobs", id, "steps"], defaultDir(rawJob) ?? workflowDir);
       if (r.error) return r.error;
       steps = r.steps;
@@ -269,6 +284,25 @@ export function workflows(repo: RepoView): Workflows {
   const result = { parsed, broken };
   cache.set(repo, result);
   return result;
+}
+
+/** Events that run a workflow on every change a reviewer would look at. */
+export const CHANGE_EVENTS: ReadonlySet<string> = new Set([
+  "push",
+  "pull_request",
+  "pull_request_target",
+  "merge_group",
+]);
+
+/** True when the workflow runs on push, pull request or merge queue. */
+export function runsOnChange(w: Workflow): boolean {
+  return w.triggers.some((t) => CHANGE_EVENTS.has(t));
+}
+
+/** The workflow a fix belongs in: the first that runs on changes and has shell steps, else the first. */
+export function primaryWorkflow(parsed: readonly Workflow[]): Workflow | undefined {
+  const hasRun = (w: Workflow): boolean => w.jobs.some((j) => j.steps.some((s) => s.run !== undefined));
+  return parsed.find((w) => runsOnChange(w) && hasRun(w)) ?? parsed.find(runsOnChange) ?? parsed[0];
 }
 
 /** True for a reusable workflow or action that lives in another repository (`org/repo/...@ref`). */

@@ -63,6 +63,30 @@ function scriptPattern(pattern: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+/** A task name with shell or GitHub expressions (`test-$PY`, `${{ matrix.env }}`) as a pattern; `${X:-d}` reads as d. */
+function dynamicPattern(name: string): RegExp | undefined {
+  if (!name.includes("$")) return undefined;
+  const withDefaults = name.replace(/\$\{\w+:?-([^}]*)\}/g, "$1");
+  const parts = withDefaults.split(/\$\{\{[^}]*\}\}|\$\{[^}]*\}|\$\([^)]*\)|\$\w+/);
+  const literal = (p: string): string => p.replace(/[.+?^${}()|[\]\\*]/g, "\\$&");
+  return new RegExp(`^${parts.map(literal).join(".*")}$`);
+}
+
+/**
+ * Names CI computes at run time matched against the tasks defined: `nox -s test-$PYTHON_VERSION`
+ * follows `test`. `suffixed` also matches `name-<python>` (nox's parametrized sessions).
+ */
+function expandNames(names: readonly string[], candidates: Iterable<string>, suffixed = false): string[] {
+  const out: string[] = [];
+  const all = [...candidates];
+  for (const n of names) {
+    const re = dynamicPattern(n);
+    const hits = re ? all.filter((c) => re.test(c) || (suffixed && re.test(`${c}-3.0`))) : [];
+    out.push(...(hits.length > 0 ? hits.slice(0, 20) : [n]));
+  }
+  return [...new Set(out)];
+}
+
 /** The runner files of one repository, each parsed at most once. */
 export class RunnerFiles {
   private readonly memo = new Map<string, unknown>();
@@ -242,7 +266,8 @@ export class RunnerFiles {
   private make(dir: string, file: string | undefined, wanted: readonly string[]): Resolution {
     const path = file ? joinDir(dir, file) : this.nearest(dir, ["GNUmakefile", "makefile", "Makefile"], false);
     const targets = path ? this.makefile(path) : undefined;
-    const names = wanted.length > 0 ? wanted : targets?.defaultGoal ? [targets.defaultGoal] : [];
+    const asked = wanted.length > 0 ? wanted : targets?.defaultGoal ? [targets.defaultGoal] : [];
+    const names = expandNames(asked, targets?.keys() ?? []);
     const lookup = (name: string): Found | undefined => {
       const def = targets?.get(name);
       return def && path ? { label: `make ${name}`, key: `make:${path}:${name}`, def, dep: lookup } : undefined;
@@ -271,7 +296,7 @@ export class RunnerFiles {
     let missing = false;
     for (const pkg of packages) {
       const scripts = this.scripts(pkg);
-      for (const name of names) {
+      for (const name of expandNames(names, scripts?.keys() ?? [])) {
         if (!scripts?.has(name)) {
           missing ||= !all;
           continue;
@@ -299,7 +324,12 @@ export class RunnerFiles {
               return v.ok ? parseToxToml(v.value, t, path, dirOf(path), "") : undefined;
             })
           : this.parsed("tox", path, (t) => toxFromPyproject(t, path, dirOf(path)));
-    const names = envs?.includes("ALL") || !envs ? (config?.envList.length ? config.envList : ["py"]) : envs;
+    const names =
+      envs?.includes("ALL") || !envs
+        ? config?.envList.length
+          ? config.envList
+          : ["py"]
+        : expandNames(envs, [...(config?.envs.keys() ?? []), ...(config?.envList ?? [])]);
     const found: Found[] = [];
     const seen = new Set<TaskDef>();
     for (const env of names) {
@@ -327,7 +357,7 @@ export class RunnerFiles {
       return def && path ? { label: `nox -s ${name}`, key: `nox:${path}:${bare}`, def, dep: lookup } : undefined;
     };
     const names =
-      sessions ??
+      (sessions && expandNames(sessions, config?.sessions.keys() ?? [], true)) ??
       (tags
         ? [...(config?.sessions ?? [])].filter(([, s]) => s.tags.some((t) => tags.includes(t))).map(([n]) => n)
         : (config?.defaults ?? []));
@@ -366,7 +396,10 @@ export class RunnerFiles {
       return def ? { label: `${label} ${name}`, key: `${kind}:${def.path}:${name}`, def, dep: lookup } : undefined;
     };
     const picked = kind === "just" ? wanted.filter((w, i) => i === 0 || tasks?.has(w)) : wanted;
-    const list = picked.length > 0 ? picked : [kind === "just" ? (first ?? "default") : "default"];
+    const list = expandNames(
+      picked.length > 0 ? picked : [kind === "just" ? (first ?? "default") : "default"],
+      tasks?.keys() ?? [],
+    );
     const found = list.map(lookup).filter((f): f is Found => f !== undefined);
     return { tool: kind, task: wanted.join(" "), status: this.status(path, found.length === list.length), found };
   }

@@ -143,12 +143,41 @@ export function wordsOf(command: string): string[] {
   let word = "";
   let has = false;
   let quote: "'" | '"' | undefined;
+  // `$(git log -1)` and backticks are one word, spaces and all.
+  let depth = 0;
   for (let i = 0; i < command.length; i++) {
     const c = command[i] as string;
     if (quote) {
       if (c === quote) quote = undefined;
       else if (c === "\\" && quote === '"' && i + 1 < command.length) word += command[++i];
       else word += c;
+      continue;
+    }
+    if (c === "$" && command.startsWith("{{", i + 1)) {
+      // A GitHub expression: `${{ matrix.target }}` is one word.
+      const end = command.indexOf("}}", i);
+      const stop = end === -1 ? command.length : end + 2;
+      word += command.slice(i, stop);
+      i = stop - 1;
+      continue;
+    }
+    if (c === "$" && command[i + 1] === "(" && depth === 0) {
+      depth = 1;
+      word += "$(";
+      i++;
+      continue;
+    }
+    if (depth > 0) {
+      if (c === "(") depth++;
+      else if (c === ")") depth--;
+      word += c;
+      continue;
+    }
+    if (c === "`") {
+      const end = command.indexOf("`", i + 1);
+      const stop = end === -1 ? command.length : end + 1;
+      word += command.slice(i, stop);
+      i = stop - 1;
       continue;
     }
     if (c === "'" || c === '"') {

@@ -317,3 +317,45 @@ describe("ciCommands", () => {
     expect(got.length).toBeLessThanOrEqual(12);
   });
 });
+
+describe("commands computed at run time", () => {
+  it.each<[string, Tree, string[]]>([
+    [
+      "nox -s $NOX_SESSION with a default follows the parametrized test session",
+      {
+        ".github/workflows/ci.yml": job(`nox -s \${NOX_SESSION:-test-$PYTHON_VERSION}`),
+        "noxfile.py": `import nox\n\n@nox.session(python=["3.9", "3.12"])\ndef test(session):\n    session.run("pytest")\n\n@nox.session\ndef lint(session):\n    session.run("ruff", "check")\n`,
+      },
+      ["nox -s test > pytest"],
+    ],
+    [
+      "tox -e with a matrix expression follows every env the pattern can name",
+      {
+        ".github/workflows/ci.yml": job(`tox -e py\${{ matrix.python }}`),
+        "tox.ini":
+          "[tox]\nenvlist = py311, py312, docs\n\n[testenv]\ncommands = pytest\n\n[testenv:docs]\ncommands = sphinx-build docs out\n",
+      },
+      ["tox -e py311 > pytest"],
+    ],
+    [
+      "make $TARGET matches every target",
+      {
+        ".github/workflows/ci.yml": job(`make \${{ matrix.target }}`),
+        Makefile: "test:\n\tpytest\nlint:\n\truff check .\n",
+      },
+      ["make test > pytest", "make lint > ruff check ."],
+    ],
+  ])("%s", (_name, tree, expected) => {
+    const got = commandsOf(tree);
+    for (const e of expected) expect(got).toContain(e);
+  });
+
+  it("keeps $(...) in one word", () => {
+    expect(wordsOf("SOURCE_DATE_EPOCH=$(git log -1 --pretty=%ct) python -m build")).toEqual([
+      "SOURCE_DATE_EPOCH=$(git log -1 --pretty=%ct)",
+      "python",
+      "-m",
+      "build",
+    ]);
+  });
+});

@@ -98,6 +98,13 @@ jobs:
       1,
     ],
     ["not a mapping", "- just\n- a list\n", /not a YAML mapping/, 1],
+    ["a job without runs-on", "on: push\njobs:\n  a:\n    steps:\n      - run: pytest\n", /no runs-on/, 3],
+    [
+      "an event that does not exist",
+      "on: [push, pull-request]\njobs:\n  a:\n    runs-on: x\n    steps: [{run: x}]\n",
+      /"pull-request"/,
+      1,
+    ],
   ])("reports %s as broken, with its line", (_name, text, message, line) => {
     const w = parseWorkflow(".github/workflows/ci.yml", text);
     expect("message" in w).toBe(true);
