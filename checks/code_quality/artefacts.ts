@@ -3,6 +3,7 @@
  * node_modules, OS litter, tool run folders, large model/data files and local `.env` files.
  * Read from the listing alone (paths, sizes), so it costs no reads.
  */
+import ignore from "ignore";
 import type { RepoFile, RepoView } from "../../src/engine/check.js";
 
 /** Kinds of committed artefact, each with its own weight in the verdict. */
@@ -122,4 +123,27 @@ export function committedArtefacts(repo: RepoView, lfs: (path: string) => boolea
 /** Human size: "52.4 MB". */
 export function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Paths stored by Git LFS (`filter=lfs` in .gitattributes): a large file there is a pointer, not bloat. */
+export function lfsMatcher(repo: RepoView): (path: string) => boolean {
+  const rules = ignore();
+  let any = false;
+  for (const f of repo.read("**/.gitattributes")) {
+    const base = f.path.slice(0, f.path.lastIndexOf("/") + 1);
+    for (const line of f.text.split(/\r?\n/)) {
+      const [pattern, ...attrs] = line.trim().split(/\s+/);
+      if (!pattern || pattern.startsWith("#") || !attrs.includes("filter=lfs")) continue;
+      rules.add(base === "" ? pattern : `${base}${pattern.replace(/^\//, "")}`);
+      any = true;
+    }
+  }
+  return (path) => {
+    if (!any) return false;
+    try {
+      return rules.ignores(path);
+    } catch {
+      return false;
+    }
+  };
 }

@@ -104,3 +104,59 @@ export function ignoreRules(repo: RepoView): IgnoreRules {
   cache.set(repo, rules);
   return rules;
 }
+
+/** Matching every path of a 100,000-file listing costs too much: folders first, then a sample of files. */
+const MAX_TESTS = 1500;
+const MAX_SOURCE_TESTS = 200;
+/** Code and text config: what a developer force-adds on purpose, unlike data or build output. */
+const SOURCE_EXTENSIONS = new Set(
+  "py pyi js jsx ts tsx mjs cjs mts cts vue svelte css scss html md rst json yml yaml toml cfg ini sh sql".split(" "),
+);
+/** Placeholders that keep an ignored folder in git. */
+const KEEP_FILES = new Set([".gitkeep", ".keep", ".gitignore"]);
+
+/** True for a base name of code or text config: what developers force-add on purpose. */
+export function isSourceLike(base: string): boolean {
+  const dot = base.lastIndexOf(".");
+  return dot > 0 && SOURCE_EXTENSIONS.has(base.slice(dot + 1).toLowerCase());
+}
+
+/** Listed files the rules ignore (with the rule, as `path:line \`pattern\``), skipping `skip`; at most 20. */
+export function ignoredButListed(
+  repo: RepoView,
+  rules: IgnoreRules,
+  skip: ReadonlySet<string>,
+): { path: string; rule: string }[] {
+  // Whole ignored folders (data/, outputs/) are the common case: one test per folder.
+  const ignoredDirs = new Map<string, string>();
+  let tests = 0;
+  for (const dir of repo.directories()) {
+    if (dir === "" || tests++ >= MAX_TESTS) continue;
+    const m = rules.match(`${dir}/`);
+    if (m) ignoredDirs.set(dir, `${m.path}${m.line ? `:${m.line}` : ""} \`${m.pattern}\``);
+  }
+  const underIgnoredDir = (path: string): string | undefined => {
+    for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
+      const rule = ignoredDirs.get(path.slice(0, slash));
+      if (rule) return rule;
+    }
+    return undefined;
+  };
+  const hits: { path: string; rule: string }[] = [];
+  // Files one by one: data and binaries (what matters) get most of the budget, source a sample.
+  let dataTests = 0;
+  let sourceTests = 0;
+  for (const f of repo.files) {
+    if (hits.length >= 20) break;
+    const base = f.path.slice(f.path.lastIndexOf("/") + 1);
+    if (KEEP_FILES.has(base) || skip.has(f.path)) continue;
+    let rule = ignoredDirs.size > 0 ? underIgnoredDir(f.path) : undefined;
+    const source = isSourceLike(base);
+    if (!rule && (source ? sourceTests++ < MAX_SOURCE_TESTS : dataTests++ < MAX_TESTS)) {
+      const m = rules.match(f.path);
+      if (m) rule = `${m.path}${m.line ? `:${m.line}` : ""} \`${m.pattern}\``;
+    }
+    if (rule) hits.push({ path: f.path, rule });
+  }
+  return hits;
+}
