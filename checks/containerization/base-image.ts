@@ -1,6 +1,7 @@
 /**
  * How well a base image is pinned, and whether it has reached end of life.
- * The table is dated: it lists releases whose upstream support had ended by mid-2025.
+ * The table is dated: it lists releases whose upstream support had ended by the start of 2025,
+ * so that a base image is called end-of-life only when no reviewer would dispute it.
  */
 import type { ImageRef } from "../lib/dockerfile.js";
 
@@ -52,11 +53,10 @@ const EOL_CODENAMES: Readonly<Record<string, string>> = {
   trusty: "Ubuntu 14.04 (2019)",
   xenial: "Ubuntu 16.04 (2021)",
   bionic: "Ubuntu 18.04 (2023)",
-  focal: "Ubuntu 20.04 (2025)",
 };
 
 // Odd-numbered Node.js releases never become LTS and end six months after release.
-const NODE_EOL: Readonly<Record<number, string>> = { 19: "2023", 21: "2024", 23: "2025" };
+const NODE_EOL: Readonly<Record<number, string>> = { 17: "2022", 19: "2023", 21: "2024" };
 
 function pythonEol(major: number, minor: number | undefined): string | undefined {
   if (major === 2) return "Python 2 (2020)";
@@ -68,7 +68,7 @@ function pythonEol(major: number, minor: number | undefined): string | undefined
 }
 
 function nodeEol(major: number): string | undefined {
-  if (major <= 18) return `Node.js ${major}`;
+  if (major <= 16) return `Node.js ${major}`;
   const year = NODE_EOL[major];
   return year ? `Node.js ${major} (${year})` : undefined;
 }
@@ -79,12 +79,12 @@ function ubuntuEol(version: string): string | undefined {
   const year = Number(m[1]);
   const lts = m[2] === "04" && year % 2 === 0;
   // LTS releases get five years of standard support; interim releases nine months.
-  if (lts ? year <= 20 : year <= 24) return `Ubuntu ${version}`;
+  if (lts ? year <= 18 : year <= 23) return `Ubuntu ${version}`;
   return undefined;
 }
 
 function alpineEol(minor: number): string | undefined {
-  return minor <= 18 ? `Alpine 3.${minor}` : undefined;
+  return minor <= 17 ? `Alpine 3.${minor}` : undefined;
 }
 
 /** The end-of-life release a base image runs on, if any (`python:3.7-slim-buster` -> Python 3.7). */

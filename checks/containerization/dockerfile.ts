@@ -1,5 +1,6 @@
 import { defineCheck, type Finding, failure, info, scored, warning } from "../../src/engine/check.js";
 import { DOCKERFILE_READ, DOCKERIGNORE_READ, dockerfilePaths } from "../lib/dockerfile.js";
+import { isTestPath } from "../lib/languages.js";
 import { type DockerfileReview, reviewDockerfile } from "./review.js";
 
 const DOCS = "https://docs.docker.com/build/building/best-practices/";
@@ -11,8 +12,8 @@ const DEVCONTAINER_ONLY = 0.4;
  * `containerization.dockerfile`: a Dockerfile that follows Docker's best practices.
  *
  * Several Dockerfiles: the score is the mean of their reviews (a reviewer reads them all, and one
- * tidy image does not excuse a sloppy one), with two exceptions: dev containers count only when
- * nothing else exists, and development images (`Dockerfile.dev`) are not blamed for running as
+ * tidy image does not excuse a sloppy one), with these exceptions: dev containers and images under
+ * test folders count only when nothing else exists, and development images (`Dockerfile.dev`) are not blamed for running as
  * root or starting a dev server, which is what they are for.
  */
 export const dockerfile = defineCheck({
@@ -59,7 +60,9 @@ export const dockerfile = defineCheck({
     }
     if (reviews.length === 0) return scored(0.5, findings);
 
-    const apps = reviews.filter((r) => !r.path.includes(".devcontainer/"));
+    // Images built for tests (a database for integration tests) are not the application's image.
+    const nonDev = reviews.filter((r) => !r.path.includes(".devcontainer/"));
+    const apps = nonDev.some((r) => !isTestPath(r.path)) ? nonDev.filter((r) => !isTestPath(r.path)) : nonDev;
     if (apps.length === 0) {
       const devcontainer = reviews[0]?.path;
       return scored(DEVCONTAINER_ONLY, [

@@ -191,9 +191,13 @@ function modelLoads(file: PythonFile): Sighting[] {
 // Files an API module can reach: itself, its folder, and the project modules it imports.
 function reach(api: PythonFile, files: readonly PythonFile[]): PythonFile[] {
   const dir = api.path.slice(0, api.path.lastIndexOf("/") + 1);
+  // `from app import model` may name a module, not an attribute: try both.
   const modules = api.source.imports
-    .map((i) => i.module.replace(/^\.+/, "").replace(/\./g, "/"))
-    .filter((m) => m !== "");
+    .flatMap((i) => {
+      const base = i.module.replace(/^\.+/, "").replace(/\./g, "/");
+      return [base, ...i.names.map((n) => (base === "" ? n : `${base}/${n}`))];
+    })
+    .filter((m) => m !== "" && m !== "*");
   return files.filter((f) => {
     if (f.path === api.path || (f.path.startsWith(dir) && !f.path.slice(dir.length).includes("/"))) return true;
     const stem = f.path.replace(/(\/__init__)?\.py$/, "");

@@ -192,6 +192,12 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
   ],
   ["no Dockerfile", serviceCode, "fail", ["no-dockerfile"]],
   [
+    "an integration-test image does not drag the application's image down",
+    { ...good, "tests/integration/Dockerfile": "FROM postgres\nENV POSTGRES_PASSWORD=postgres\n" },
+    "pass",
+    ["dockerfile", "non-root-user"],
+  ],
+  [
     "source files and templates named after Dockerfiles are not Dockerfiles",
     {
       ...serviceCode,

@@ -190,6 +190,19 @@ describe("scalability.serving", () => {
     ]);
   });
 
+  it("follows `from . import model` into the package", () => {
+    const tree = {
+      "service/__init__.py": "",
+      "service/api.py": fastapiMain
+        .replace("from app.model import predict_proba", "from . import model")
+        .replace("from app.schemas", "from .schemas"),
+      "service/schemas.py": schemas,
+      "service/inference/model.py": modelModule,
+      "service/model.py": "from .inference.model import predict_proba\n",
+    };
+    expect(runCheck(serving, tree).ids).toEqual(["api", "model-loaded", "request-validation"]);
+  });
+
   it("does not count a model loaded outside the API's modules", () => {
     const tree = {
       "api/app.py": flaskHealthOnly,
