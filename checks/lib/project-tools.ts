@@ -86,7 +86,10 @@ function fromPyproject(toml: TomlManifest, tool: PythonTool): ToolConfig[] {
     const cfg = fromToml(toml, ["tool", "tox"]);
     const legacy = cfg?.settings.legacy_tox_ini;
     if (cfg && typeof legacy === "string") {
-      const offset = (cfg.keyLines.legacy_tox_ini ?? 1) - 1;
+      // A newline right after the opening quotes is not part of the string: the INI starts a line below.
+      const keyLine = cfg.keyLines.legacy_tox_ini ?? 1;
+      const opening = toml.text.split(/\r\n|\r|\n/)[keyLine - 1] ?? "";
+      const offset = /("""|''')\s*$/.test(opening) ? keyLine : keyLine - 1;
       return [fromIniSections(toml.path, parsePythonIni(legacy).sections, tool, offset)].flatMap((c) => c ?? []);
     }
     return cfg ? [cfg] : [];

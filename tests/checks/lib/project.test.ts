@@ -241,4 +241,59 @@ describe("project manifests", () => {
     expect(ini.sections[0]?.values).toEqual({ omit: "tests/*\n*/migrations/*", branch: "True" });
     expect(ini.sections[0]?.items.omit?.map((i) => i.line)).toEqual([3, 4]);
   });
+
+  it.each([
+    ["ruff", { "ruff.toml": 'line-length = 100\n[lint]\nselect = ["E", "F"]\n' }, "ruff.toml"],
+    ["ruff", { ".ruff.toml": "line-length = 88\n" }, ".ruff.toml"],
+    ["pyright", { "pyrightconfig.json": '{ "typeCheckingMode": "strict" }' }, "pyrightconfig.json"],
+    ["mypy", { "setup.cfg": "[mypy]\nstrict = True\n\n[mypy-tests.*]\nignore_errors = True\n" }, "setup.cfg"],
+    ["mypy", { "mypy.ini": "[mypy]\ndisallow_untyped_defs = True\n" }, "mypy.ini"],
+    ["pylint", { ".pylintrc": "[MAIN]\njobs=0\n\n[MESSAGES CONTROL]\ndisable=\n    C0114,\n    C0115\n" }, ".pylintrc"],
+    ["isort", { ".isort.cfg": "[settings]\nprofile = black\n" }, ".isort.cfg"],
+    ["black", { "pyproject.toml": '[tool.black]\nline-length = 100\ntarget-version = ["py311"]\n' }, "pyproject.toml"],
+    ["flake8", { ".flake8": "[flake8]\nmax-line-length = 100\nextend-ignore = E203\n" }, ".flake8"],
+    ["coverage", { ".coveragerc": "[run]\nbranch = True\n\n[report]\nfail_under = 80\n" }, ".coveragerc"],
+    [
+      "pytest",
+      { "pyproject.toml": '[tool.pytest]\nminversion = "9.0"\naddopts = ["-ra", "--cov"]\n' },
+      "pyproject.toml",
+    ],
+    [
+      "tox",
+      {
+        "pyproject.toml":
+          '[tool.tox]\nlegacy_tox_ini = """\n[tox]\nenvlist = py311\n\n[testenv]\ncommands = pytest\n"""\n',
+      },
+      "pyproject.toml",
+    ],
+    ["tox", { "tox.toml": 'env_list = ["py311"]\n[env_run_base]\ncommands = [["pytest"]]\n' }, "tox.toml"],
+  ] as const)("finds %s settings in %j", (tool, tree, path) => {
+    const found = pythonToolConfig(view(tree), tool);
+    expect(found.map((c) => c.path)).toEqual([path]);
+    expect(Object.keys(found[0]?.settings ?? {}).length).toBeGreaterThan(0);
+  });
+
+  it("keeps legacy_tox_ini lines relative to the pyproject", () => {
+    const repo = view({
+      "pyproject.toml":
+        '[project]\nname = "x"\n\n[tool.tox]\nlegacy_tox_ini = """\n[testenv]\ncommands = pytest --cov\n"""\n',
+    });
+    expect(pythonToolConfig(repo, "tox")[0]?.keyLines["testenv.commands"]).toBe(7);
+  });
+
+  it("lists pyprojects shallowest first and reports a broken pyrightconfig.json", () => {
+    const repo = view({
+      "services/api/pyproject.toml": '[project]\nname = "api"\n',
+      "pyproject.toml": '[project]\nname = "root"\n',
+      "pyrightconfig.json": '{\n  "strict": [\n}\n',
+    });
+    expect(pyproject(repo)?.path).toBe("pyproject.toml");
+    expect(parseErrors(repo)).toMatchObject([{ id: "manifest-unparsable", path: "pyrightconfig.json" }]);
+  });
+
+  it("reads a package.json that is not an object as empty", () => {
+    const repo = view({ "package.json": "[1, 2, 3]" });
+    expect(packageJsons(repo)[0]?.value.scripts).toEqual({});
+    expect(parseErrors(repo)).toEqual([]);
+  });
 });
