@@ -7,6 +7,7 @@
 import type { ReadRequest, RepoView } from "../../src/engine/check.js";
 import { isOwnCode } from "../lib/languages.js";
 import { parseToml } from "../lib/parse.js";
+import { tomlManifests } from "../lib/project.js";
 import { parseMakefile } from "../lib/tasks/make.js";
 import { packageScripts } from "../lib/tasks/other-runners.js";
 import { parseNoxfile, parseToxIni, toxFromPyproject } from "../lib/tasks/python-runners.js";
@@ -31,6 +32,12 @@ export interface ProjectCommand {
 }
 
 const cache = new WeakMap<RepoView, readonly ProjectCommand[]>();
+
+/** A pyproject the manifest reader did not read (over its file budget), parsed here. */
+function parseTomlValue(text: string): Record<string, unknown> | undefined {
+  const parsed = parseToml(text);
+  return parsed.ok ? parsed.value : undefined;
+}
 
 function fromTask(out: ProjectCommand[], task: string, def: TaskDef): void {
   for (const c of def.commands)
@@ -83,8 +90,8 @@ export function projectCommands(repo: RepoView): readonly ProjectCommand[] {
       const tox = toxFromPyproject(f.text, f.path, dir);
       if (tox?.base) fromTask(out, "tox", tox.base);
       for (const [name, def] of tox?.envs ?? []) fromTask(out, `tox:${name}`, def);
-      const parsed = parseToml(f.text);
-      if (parsed.ok) pyprojectScripts(parsed.value, f.path, out);
+      const parsed = tomlManifests(repo).find((t) => t.path === f.path)?.value ?? parseTomlValue(f.text);
+      if (parsed) pyprojectScripts(parsed, f.path, out);
     }
   }
   cache.set(repo, out);
