@@ -69,7 +69,10 @@ export const runsTests: Check = defineCheck({
     const findings: Finding[] = [];
     const onChange = changeWorkflows(parsed);
     const commands = ciCommands(repo);
-    const runs = commands.filter((c) => testRunner(c.argv) !== undefined);
+    const found = commands.filter((c) => testRunner(c.argv) !== undefined);
+    // `pytest || true` and `continue-on-error: true` run the tests but never fail the build.
+    const runs = found.filter((c) => !c.failureIgnored);
+    const ignored = found.filter((c) => c.failureIgnored);
     const actionRuns: { path: string; line: number; uses: string; workflow: string }[] = [];
     const unverified: Finding[] = [];
     for (const w of parsed)
@@ -157,6 +160,22 @@ export const runsTests: Check = defineCheck({
         ),
       );
       return scored(SCHEDULED_ONLY, findings);
+    }
+    if (ignored.length > 0) {
+      const c = ignored[0] as CiCommand;
+      findings.push(
+        warning(
+          "tests-failures-ignored",
+          `\`${c.command}\` runs the tests${where(c)}, but CI passes even when they fail (\`|| true\` or continue-on-error)`,
+          { path: c.path, line: c.line },
+          {
+            remediation:
+              "Let a failing test fail the build: drop `|| true` and `continue-on-error: true` from the test step.",
+            docs: DOCS,
+          },
+        ),
+      );
+      return scored(UNVERIFIED, findings);
     }
     const defaultNpm = commands.find(
       (c) => c.argv[0] === "echo" && /no test specified/.test(c.command) && c.via.length > 0,

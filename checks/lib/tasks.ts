@@ -59,6 +59,8 @@ export interface CiCommand {
   readonly runner?: RunnerCall;
   /** A pre-commit hook, run through `pre-commit run` or the pre-commit action. */
   readonly preCommit?: boolean;
+  /** CI passes whatever this command does: `cmd || true`, or `continue-on-error: true` on its step. */
+  readonly failureIgnored?: boolean;
 }
 
 /** How deep runner calls are followed, and how many commands one repository may yield. */
@@ -68,6 +70,8 @@ const MAX_COMMANDS = 5000;
 interface Origin {
   readonly workflow: string;
   readonly job: string;
+  /** The step (or job) has `continue-on-error: true`. */
+  readonly ignored?: boolean;
 }
 
 /** Walks workflows into runner files; one per `ciCommands` call. */
@@ -89,24 +93,25 @@ class Follower {
   ): void {
     for (const step of steps) {
       const dir = joinDir("", step.workingDirectory ?? "");
+      const stepOrigin = step.continueOnError ? { ...origin, ignored: true } : origin;
       if (step.run !== undefined) {
         // `shell: python` (or node, a custom `{0}` template of an interpreter) runs code, not commands.
         if (step.shell && /^(python|node|bun|deno|ruby|perl)\b/.test(step.shell)) continue;
-        this.script(splitScript(step.run, step.runLine ?? step.line), path, dir, via, origin, stack);
+        this.script(splitScript(step.run, step.runLine ?? step.line), path, dir, via, stepOrigin, stack);
         continue;
       }
       const uses = step.uses ?? "";
       const label = `uses: ${uses}`;
       if (/^pre-commit\/action@/.test(uses)) {
         const hooks = this.files.preCommit(undefined, undefined, false, label);
-        for (const f of hooks) this.task(f, origin, via, stack, 1);
+        for (const f of hooks) this.task(f, stepOrigin, via, stack, 1);
       } else if (uses.startsWith("./") && !uses.includes(".github/workflows/") && !stack.has(uses)) {
-        this.composite(uses, origin, [...via, label], new Set([...stack, uses]));
+        this.composite(uses, stepOrigin, [...via, label], new Set([...stack, uses]));
       } else if (step.with && !uses.startsWith("actions/github-script")) {
         // Actions that take a command to run: retry wrappers, xvfb, emulators, coverage reporters.
         for (const key of ["run", "command", "script", "coverageCommand"]) {
           const cmd = step.with[key];
-          if (cmd) this.script(splitScript(cmd, step.line), path, dir, [...via, label], origin, stack);
+          if (cmd) this.script(splitScript(cmd, step.line), path, dir, [...via, label], stepOrigin, stack);
         }
       }
     }
@@ -144,7 +149,8 @@ class Follower {
       const words = wordsOf(l.text);
       const argv = unwrap(words);
       if ((argv[0] === "cd" || argv[0] === "pushd") && argv[1] !== undefined) {
-        cwd = joinDir(cwd, argv[1]);
+        // `cd "$(dirname "$0")/.."` cannot be resolved here: stay where we are.
+        if (!/[$`]/.test(argv[1])) cwd = joinDir(cwd, argv[1]);
         continue;
       }
       this.command(l, words, argv, path, cwd, via, origin, stack, depth, siblings);
@@ -180,13 +186,15 @@ class Follower {
       via,
       workflow: origin.workflow,
       job: origin.job,
+      ...(origin.ignored || l.failureIgnored ? { failureIgnored: true } : {}),
       ...(resolved ? { runner: { tool: resolved.tool, task: resolved.task, status: resolved.status } } : {}),
       ...(via.some((v) => v.startsWith("pre-commit run") || v.startsWith("uses: pre-commit/action"))
         ? { preCommit: true }
         : {}),
     });
     if (!resolved || depth >= MAX_DEPTH) return;
-    for (const f of resolved.found) this.task(f, origin, via, stack, depth + 1);
+    const inner = l.failureIgnored ? { ...origin, ignored: true } : origin;
+    for (const f of resolved.found) this.task(f, inner, via, stack, depth + 1);
   }
 
   /** A task and, first, the tasks it depends on. */

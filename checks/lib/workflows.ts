@@ -34,6 +34,8 @@ export interface WorkflowStep {
   readonly workingDirectory?: string;
   /** `shell:` of the step: `python` or `node` scripts are not shell commands. */
   readonly shell?: string;
+  /** `continue-on-error: true` on the step or its job: a failure does not fail the run. */
+  readonly continueOnError?: boolean;
   readonly line: number;
 }
 
@@ -143,6 +145,7 @@ export function readSteps(
   raw: unknown,
   base: readonly (string | number)[],
   dir?: string,
+  jobContinues = false,
 ): StepsResult {
   const steps: WorkflowStep[] = [];
   if (!Array.isArray(raw)) return { steps, error: { path, message: "steps is not a list", line: file.lineOf(base) } };
@@ -159,6 +162,7 @@ export function readSteps(
     const withInputs = stringRecord(s.with);
     const workingDirectory = str(s["working-directory"]) ?? dir;
     const shell = str(s.shell);
+    const continueOnError = s["continue-on-error"] === true || jobContinues;
     const runLine = run !== undefined ? contentLine(file, [...at, "run"]) : undefined;
     steps.push({
       line,
@@ -169,6 +173,7 @@ export function readSteps(
       ...(withInputs ? { with: withInputs } : {}),
       ...(workingDirectory !== undefined ? { workingDirectory } : {}),
       ...(shell !== undefined ? { shell } : {}),
+      ...(continueOnError ? { continueOnError } : {}),
     });
   }
   return { steps };
@@ -205,7 +210,14 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
     if (uses === undefined) {
       if (!("steps" in rawJob)) return { path, message: `job "${id}" has neither steps nor uses`, line };
       if (!("runs-on" in rawJob)) return { path, message: `job "${id}" has no runs-on`, line };
-      const r = readSteps(file, path, rawJob.steps, ["jobs", id, "steps"], defaultDir(rawJob) ?? workflowDir);
+      const r = readSteps(
+        file,
+        path,
+        rawJob.steps,
+        ["jobs", id, "steps"],
+        defaultDir(rawJob) ?? workflowDir,
+        rawJob["continue-on-error"] === true,
+      );
       if (r.error) return r.error;
       steps = r.steps;
     }

@@ -222,7 +222,13 @@ export function parseInvocation(words: readonly string[], argv: readonly string[
     case "podman":
       return container(tool, args);
     default:
-      if (/\.(sh|bash)$/.test(tool) || tool.startsWith("./")) return { kind: "shell", file: tool };
+      // `./ci.sh`, `script/test`: a script of the repository (resolved, or ignored when not listed).
+      if (
+        /\.(sh|bash)$/.test(tool) ||
+        tool.startsWith("./") ||
+        (tool.includes("/") && !tool.startsWith("/") && !tool.includes("$"))
+      )
+        return { kind: "shell", file: tool };
       return undefined;
   }
 }

@@ -122,3 +122,39 @@ describe("ci_cd.runs_tests", () => {
     expect(r.findings[0]?.message).toContain("via make ci -> make test");
   });
 });
+
+describe("ci_cd.runs_tests: tests whose failures CI ignores", () => {
+  it.each<[string, Tree]>([
+    ["pytest || true", { ".github/workflows/ci.yml": step("pytest tests/ || true") }],
+    [
+      "make test || echo",
+      { ".github/workflows/ci.yml": step('make test || echo "tests failed"'), Makefile: "test:\n\tpytest\n" },
+    ],
+    [
+      "continue-on-error on the step",
+      {
+        ".github/workflows/ci.yml":
+          "on: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n        continue-on-error: true\n",
+      },
+    ],
+    [
+      "continue-on-error on the job",
+      {
+        ".github/workflows/ci.yml":
+          "on: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    continue-on-error: true\n    steps:\n      - run: npm test\n",
+        "package.json": '{"scripts":{"test":"jest"}}',
+      },
+    ],
+  ])("%s -> partial", (_name, tree) => {
+    const r = runCheck(runsTests, tree);
+    expect(r.status).toBe("partial");
+    expect(r.ids).toEqual(["tests-failures-ignored"]);
+  });
+
+  it("a gating run beside an ignored one passes", () => {
+    const r = runCheck(runsTests, {
+      ".github/workflows/ci.yml": step("pytest -m slow || true && pytest -m 'not slow'"),
+    });
+    expect(r.status).toBe("pass");
+  });
+});
