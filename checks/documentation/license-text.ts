@@ -65,6 +65,7 @@ const TEXTS: readonly LicenseText[] = [
     ],
   },
   { spdx: "Artistic-2.0", all: ["the artistic license 2.0"] },
+  { spdx: "BlueOak-1.0.0", all: ["blue oak model license"] },
   { spdx: "UPL-1.0", all: ["universal permissive license"] },
   { spdx: "PSF-2.0", all: ["python software foundation license"] },
   { spdx: "BUSL-1.1", all: ["business source license"] },

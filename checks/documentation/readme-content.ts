@@ -42,7 +42,7 @@ const HEADINGS: Record<Topic, RegExp> = {
   setup:
     /\b(install|installation|installing|setup|set up|set-up|getting started|get started|quick ?start|requirements|prerequisites|dependencies|environment|build(ing)?|local development|development|how to (install|build|set ?up))\b/,
   usage:
-    /\b(usage|how to use|how to run|running|run|examples?|demo|quick ?start|getting started|api|endpoints?|cli|commands?|inference|predictions?|train(ing)?|serving|deploy(ment|ing)?|tutorial|walkthrough|reproduc(e|ing|ibility))\b/,
+    /\b(usage|use|how to use|how to run|running|run|examples?|demo|quick ?start|getting started|api|endpoints?|cli|commands?|inference|predictions?|train(ing)?|serving|deploy(ment|ing)?|tutorial|walkthrough|reproduc(e|ing|ibility))\b/,
   tests: /\b(tests?|testing|test suite)\b/,
   results:
     /\b(results?|evaluation|performance|metrics|benchmarks?|findings|conclusions?|accuracy|leaderboard|scores?|outcomes?)\b/,
@@ -150,8 +150,8 @@ export function readmeFacts(doc: DocText): ReadmeFacts {
   const intro = sections.slice(0, firstSub === -1 ? sections.length : firstSub).flatMap((s) => s.blocks);
   const introWords = wordsOf(intro);
   const introLine = intro.find((b) => b.kind !== "code")?.line ?? 1;
-  if (introWords >= 20) cover("overview", 1, introLine, `${introWords} words of introduction`);
-  else if (introWords >= 8) cover("overview", 0.5, introLine, "a one-sentence introduction");
+  if (introWords >= 15) cover("overview", 1, introLine, `${introWords} words of introduction`);
+  else if (introWords >= 6) cover("overview", 0.5, introLine, "a one-sentence introduction");
 
   sections.forEach((s, i) => {
     if (!s.heading) return;

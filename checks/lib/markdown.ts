@@ -4,10 +4,11 @@
  * resolved. Markdown is parsed with mdast (GFM); `markdown-rst.ts` reads reStructuredText into the
  * same shape.
  */
-import type { Definition, Nodes, Root } from "mdast";
+import type { Nodes, Root } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
+import { planMarkdown } from "./markdown-chunks.js";
 
 /** The kinds of block a document is read into. */
 export type DocBlockKind = "heading" | "paragraph" | "code" | "table" | "html";
@@ -96,28 +97,30 @@ function altOf(tag: string): string {
   return /\balt\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] ?? "";
 }
 
-const MAX_CHARS = 300_000;
+const EMPTY_ROOT: Root = { type: "root", children: [] };
+// Built once: building the GFM extensions costs more than parsing a short section.
+const OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
 
-/** Parse Markdown (CommonMark + GFM). Never throws; text past 300,000 characters is ignored. */
-export function readMarkdown(text: string): DocText {
-  let root: Root;
+function parseChunk(text: string): Root {
   try {
-    root = fromMarkdown(text.slice(0, MAX_CHARS), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    return fromMarkdown(text, OPTIONS);
   } catch {
-    return { format: "markdown", blocks: [], links: [], images: [] };
+    return EMPTY_ROOT;
   }
-  const definitions = new Map<string, string>();
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop() as Nodes;
-    if (n.type === "definition") definitions.set((n as Definition).identifier.toLowerCase(), n.url);
-    if ("children" in n) stack.push(...(n.children as Nodes[]));
-  }
+}
 
+/**
+ * Parse Markdown (CommonMark + GFM) with mdast, section by section within a budget
+ * (`markdown-chunks.ts`): long sections are read in part, and past the budget only headings.
+ * Never throws.
+ */
+export function readMarkdown(text: string): DocText {
+  const { chunks, definitions } = planMarkdown(text);
   const blocks: DocBlock[] = [];
   const links: DocRef[] = [];
   const images: DocRef[] = [];
-  const lineOf = (n: Nodes) => n.position?.start.line ?? 1;
+  let map: readonly number[] = [];
+  const lineOf = (n: Nodes) => (map[(n.position?.start.line ?? 1) - 1] ?? map[map.length - 1] ?? 0) + 1;
 
   /** Plain text of inline content, collecting links, images and inline code on the way. */
   const inline = (n: Nodes, code: string[], href?: string): string => {
@@ -204,6 +207,9 @@ export function readMarkdown(text: string): DocText {
     if (text !== "") blocks.push({ kind: "html", line, text, words: countWords(text) });
   };
 
-  visit(root);
+  for (const chunk of chunks) {
+    map = chunk.lines;
+    visit(parseChunk(chunk.text));
+  }
   return { format: "markdown", blocks, links, images };
 }
