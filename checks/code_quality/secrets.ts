@@ -33,19 +33,19 @@ const CREDENTIAL_FILES_READ: ReadRequest = {
 
 /** Configuration that may hold a password: YAML, JSON (not lock files), properties, INI, TOML, Terraform. */
 const CONFIG_READ: ReadRequest = {
-  globs: [
-    "**/*.{yml,yaml,properties,cfg,ini,toml,conf,tf}",
-    "**/!(package-lock|npm-shrinkwrap|composer).json",
-    "**/*.sh",
-  ],
+  globs: ["**/*.{yml,yaml,properties,cfg,ini,toml,conf,tf}", "**/*.sh"],
   maxFiles: 200,
   priority: 4,
 };
 
+/** JSON last: most of it is data or tool config (lock files are read but never scanned). */
+const JSON_READ: ReadRequest = { globs: ["**/*.json"], maxFiles: 80, priority: 5 };
+
 /** Binary key stores: their text cannot be read, their presence is the finding. */
 const KEYSTORES = ["**/*.{p12,pfx,jks,keystore}"];
 
-const LOCK_FILES = /(^|\/)(pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|uv\.lock|yarn\.lock|\.terraform\.lock\.hcl)$/;
+const LOCK_FILES =
+  /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|composer\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|uv\.lock|yarn\.lock|\.terraform\.lock\.hcl)$/;
 const MINIFIED = /\.min\.[cm]?js$|\.bundle\.js$|\.map$/;
 
 /** Findings per file and in all: enough to act on, short enough to read. */
@@ -86,13 +86,14 @@ function scanRepo(repo: RepoView): FileScan[] {
   const globs = [
     ...CREDENTIAL_FILES_READ.globs,
     ...CONFIG_READ.globs,
+    ...JSON_READ.globs,
     ...PYTHON_SOURCE_READ.globs,
     ...JS_SOURCE_READ.globs,
     ...NOTEBOOK_READ.globs,
   ];
   const out: FileScan[] = [];
   const seen = new Set<string>();
-  const files = [...repo.read(globs), ...repo.read(DOCKERFILE_READ.globs, { nocase: true })];
+  const files = [...repo.read(globs), ...repo.read(DOCKERFILE_READ.globs)];
   for (const file of files) {
     if (seen.has(file.path) || !isOwnCode(file.path) || LOCK_FILES.test(file.path) || MINIFIED.test(file.path))
       continue;
@@ -162,7 +163,15 @@ export const secrets = defineCheck({
     "`.env`, and commit a `.env.example` with placeholders.",
   effort: "low",
   docs: DOCS,
-  reads: [CREDENTIAL_FILES_READ, CONFIG_READ, PYTHON_SOURCE_READ, JS_SOURCE_READ, NOTEBOOK_READ, DOCKERFILE_READ],
+  reads: [
+    CREDENTIAL_FILES_READ,
+    CONFIG_READ,
+    JSON_READ,
+    PYTHON_SOURCE_READ,
+    JS_SOURCE_READ,
+    NOTEBOOK_READ,
+    DOCKERFILE_READ,
+  ],
   evaluate(repo) {
     const scans = scanRepo(repo);
     const findings: Finding[] = [];
@@ -211,9 +220,9 @@ export const secrets = defineCheck({
         ),
       );
 
-    const unread = [...CREDENTIAL_FILES_READ.globs, ...CONFIG_READ.globs].flatMap((g) =>
-      repo.glob(g).filter((f) => isOwnCode(f) && repo.content(f.path).kind === "unread" && f.mode === "file"),
-    );
+    const unread = repo
+      .glob([...CREDENTIAL_FILES_READ.globs, ...CONFIG_READ.globs])
+      .filter((f) => f.mode === "file" && isOwnCode(f) && repo.content(f.path).kind === "unread");
     if (unread.length > 0)
       findings.push(info("unscanned-files", `${unread.length} configuration file(s) were not read (size or budget)`));
 

@@ -43,7 +43,6 @@ const PLATFORM_FILES: readonly [string, string, number][] = [
   ["**/skaffold.{yaml,yml}", "a Skaffold pipeline", 1],
   ["**/apprunner.yaml", "an AWS App Runner service", 1],
   ["**/Dockerrun.aws.json", "an Elastic Beanstalk app", 1],
-  ["**/.ebextensions/*.config", "an Elastic Beanstalk app", 1],
   ["**/cloudbuild.{yaml,yml}", "a Cloud Build deployment", 1],
   ["**/azure.yaml", "an Azure Developer CLI app", 1],
   ["**/Procfile", "a Procfile (Heroku-style platform)", 0.85],
@@ -242,6 +241,14 @@ export function deploymentEvidence(repo: RepoView): { evidence: DeployEvidence[]
         strength,
       });
   }
+  const beanstalk = [...repo.directories()].find((d) => d === ".ebextensions" || d.endsWith("/.ebextensions"));
+  if (beanstalk)
+    evidence.push({
+      id: "platform-config",
+      message: `an Elastic Beanstalk app: ${beanstalk}/`,
+      path: beanstalk,
+      strength: 1,
+    });
   kubernetes(repo, evidence, problems);
   compose(repo, evidence, problems);
   cloudConfigs(repo, evidence);

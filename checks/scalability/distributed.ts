@@ -38,12 +38,12 @@ const LIGHTNING = ["lightning", "pytorch_lightning"];
 /** Keyword arguments of Lightning's Trainer that scale it out. */
 const LIGHTNING_SCALE = ["strategy", "num_nodes"];
 
-/** Launcher configurations: their presence is a distributed set-up. */
-const CONFIGS: readonly [string, string][] = [
-  ["**/*accelerate*config*.{yml,yaml}", "an Accelerate launch configuration"],
-  ["**/{ds_config,deepspeed}*.json", "a DeepSpeed configuration"],
-  ["**/*ray*cluster*.{yml,yaml}", "a Ray cluster configuration"],
-  ["**/*{spark,emr,dataproc}*.{yml,yaml}", "a Spark job configuration"],
+/** Launcher configurations, by file name: their presence is a distributed set-up. */
+const CONFIGS: readonly [RegExp, string][] = [
+  [/accelerate[^/]*config[^/]*\.ya?ml$/i, "an Accelerate launch configuration"],
+  [/(^|\/)(ds_config|deepspeed)[^/]*\.json$/i, "a DeepSpeed configuration"],
+  [/ray[^/]*cluster[^/]*\.ya?ml$/i, "a Ray cluster configuration"],
+  [/(spark|emr|dataproc)[^/]*\.ya?ml$/i, "a Spark job configuration"],
 ];
 
 /** `scalability.distributed`: training or processing can scale beyond one process. */
@@ -113,13 +113,17 @@ export const distributed = defineCheck({
           { path: file.path, line: queue.line },
         );
     }
-    const configs = CONFIGS.flatMap(([glob, what]) =>
-      repo
-        .glob(glob)
-        .filter((f) => isOwnCode(f))
-        .slice(0, 1)
-        .map((f) => info("distributed-config", `${what}: ${f.path}`, { path: f.path })),
-    );
+    // One pass over the listing, not one glob per kind (repositories reach 100,000 files).
+    const configs: Finding[] = [];
+    const found = new Set<string>();
+    for (const f of repo.files) {
+      if (!/\.(ya?ml|json)$/i.test(f.path)) continue;
+      const base = f.path.slice(f.path.lastIndexOf("/") + 1);
+      const hit = CONFIGS.find(([re, what]) => !found.has(what) && re.test(base));
+      if (!hit || !isOwnCode(f)) continue;
+      found.add(hit[1]);
+      configs.push(info("distributed-config", `${hit[1]}: ${f.path}`, { path: f.path }));
+    }
     findings.push(...configs);
 
     if (called.length > 0 || lightning) return scored(1, findings);
