@@ -36,7 +36,7 @@ export const coverageCheck = defineCheck({
   criterion: "testing",
   weight: 2,
   looksFor:
-    "Coverage measured (coverage.py config, --cov, Vitest/Jest/c8/nyc coverage, Codecov/Coveralls) with a threshold of at least 80%; committed reports and badges are reported.",
+    "Coverage measured (coverage.py config, `--cov`, Vitest/Jest/c8/nyc coverage, Codecov/Coveralls) with a threshold of at least 80%; committed reports and badges are reported.",
   why: "A coverage gate shows the tests are kept up with the code; a reviewer trusts a number the build enforces more than a claim.",
   remediation:
     "Measure coverage when the tests run and fail the build below 80%: `--cov=<pkg> --cov-fail-under=80` (pytest-cov), `[tool.coverage.report] fail_under = 80`, or Vitest `coverage.thresholds`.",

@@ -62,7 +62,7 @@ export const testsCheck = defineCheck({
   criterion: "testing",
   weight: 3,
   looksFor:
-    "Test files for the main language (tests/, test_*.py, *.test.ts, __tests__/) with real test functions, and a runner configured or run in CI.",
+    "Test files for the main language (`tests/`, `test_*.py`, `*.test.ts`, `__tests__/`) with real test functions, and a runner configured or run in CI.",
   why: "Tests are the first evidence a reviewer looks for that the code works and that its author can keep it working.",
   remediation:
     "Write tests for the core code (data processing, model, API) with pytest or Vitest/Jest, configure the runner, and run them in CI.",
