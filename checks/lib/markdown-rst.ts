@@ -46,7 +46,9 @@ export function readRst(text: string): DocText {
       body.push(lines[end] ?? "");
       end++;
     }
-    const min = Math.min(...body.filter((l) => l.trim() !== "").map(indentOf), Number.POSITIVE_INFINITY);
+    // A loop, not Math.min(...spread): a literal block of 100,000 lines would overflow the stack.
+    let min = Number.POSITIVE_INFINITY;
+    for (const l of body) if (l.trim() !== "") min = Math.min(min, indentOf(l));
     return {
       body: body
         .map((l) => l.slice(Number.isFinite(min) ? min : 0))

@@ -206,3 +206,15 @@ Run \`\`pytest\`\` to test.
     expect(() => readRst("===\n\n.. ::\n::\n   \n.. image::\n")).not.toThrow();
   });
 });
+
+describe("readRst on hostile input", () => {
+  it.each([
+    ["a literal block of 140,000 lines", `Intro::\n\n${" x\n".repeat(140_000)}`],
+    ["30,000 directives", ".. note::\n".repeat(30_000)],
+    ["50,000 adornment lines", "=====\n".repeat(50_000)],
+  ])("stays fast and never throws on %s", (_name, text) => {
+    const t0 = performance.now();
+    expect(() => readRst(text)).not.toThrow();
+    expect(performance.now() - t0).toBeLessThan(3_000);
+  });
+});
