@@ -46,6 +46,8 @@ const KEYSTORES = ["**/*.{p12,pfx,jks,keystore}"];
 
 const LOCK_FILES =
   /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|composer\.lock|pnpm-lock\.yaml|poetry\.lock|Pipfile\.lock|uv\.lock|yarn\.lock|\.terraform\.lock\.hcl)$/;
+const TRANSLATIONS =
+  /(^|\/)(locales?|i18n|l10n|lang|langs|translations?)\/|(^|\/)[a-z]{2}([-_][A-Za-z]{2})?\.(json|ya?ml)$/;
 const MINIFIED = /\.min\.[cm]?js$|\.bundle\.js$|\.map$/;
 
 /** Findings per file and in all: enough to act on, short enough to read. */
@@ -101,8 +103,9 @@ function scanRepo(repo: RepoView): FileScan[] {
     const notebook = file.path.endsWith(".ipynb");
     const text = notebook ? notebookText(file.text) : file.text;
     const kind = notebook ? "code" : fileKindOf(file.path);
-    // Values in templates are examples by definition; only recognisable vendor tokens count there.
-    const template = kind === "env" && isEnvTemplate(file.path);
+    // Values in templates are examples by definition, and translation files map "password" to a
+    // label: only recognisable vendor tokens count there.
+    const template = (kind === "env" && isEnvTemplate(file.path)) || TRANSLATIONS.test(file.path);
     const hits = [...scanText(text, kind, { test: isTestPath(file.path) || template }), ...kaggleKey(file.path, text)];
     if (hits.length > 0) out.push({ path: file.path, hits });
   }

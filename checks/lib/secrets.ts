@@ -68,6 +68,8 @@ function looksRandom(value: string): boolean {
 
 function severityOfValue(value: string, name: string): SecretSeverity | undefined {
   if (isPlaceholder(value) || value.toLowerCase() === name.toLowerCase()) return undefined;
+  // Numbers are ids or settings (a vocabulary's `"token": 123456`); a capitalised word is a label.
+  if (/^[\d.]+$/.test(value) || /^[A-Z][a-z]+$/.test(value)) return undefined;
   if (isDefaultCredential(value)) return "weak";
   if (value.length < 6) return undefined;
   return "secret";

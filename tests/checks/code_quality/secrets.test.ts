@@ -191,6 +191,18 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["no-secrets"],
   ],
   [
+    "translations, tokenizer vocabularies and labels are not credentials",
+    {
+      "web/src/locales/de.json":
+        '{\n  "login": {\n    "password": "Passwort",\n    "token": "Zugangsschluessel"\n  }\n}\n',
+      "web/public/es.json": '{"password": "contraseña", "token": "clave_de_acceso"}\n',
+      "models/tokenizer/vocab.json": '{"[PAD]": 0, "password": 123456, "secret": 20474, "token": 19204}\n',
+      "web/src/forms.ts": 'export const labels = { password: "Password", apiKey: "Key" };\n',
+    },
+    "pass",
+    ["no-secrets"],
+  ],
+  [
     "vendored dependencies are not the project's secrets",
     {
       "node_modules/some-lib/test/key.pem": `-----BEGIN PRIVATE KEY-----\n${pemBody}\n`,
