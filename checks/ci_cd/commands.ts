@@ -228,3 +228,25 @@ export function remoteTrigger(argv: readonly string[]): boolean {
     );
   return false;
 }
+
+/**
+ * Tests that run inside a container whose command lives elsewhere: `docker compose up
+ * --exit-code-from tests`, `docker build --target test .`, `docker compose run tests`.
+ */
+export function containerTests(argv: readonly string[]): boolean {
+  const a = base(argv[0]);
+  if (a !== "docker" && a !== "docker-compose" && a !== "podman" && a !== "podman-compose") return false;
+  const words = argv.slice(1);
+  if (words.includes("--exit-code-from") || words.some((w) => w.startsWith("--exit-code-from="))) return true;
+  const target = words.findIndex((w) => w === "--target" || w.startsWith("--target="));
+  if (words.includes("build") && target !== -1) {
+    const stage = words[target]?.includes("=") ? words[target]?.split("=")[1] : words[target + 1];
+    return /test/i.test(stage ?? "");
+  }
+  const run = words.indexOf("run");
+  if (run !== -1 && (a === "docker-compose" || words[0] === "compose")) {
+    const service = words.slice(run + 1).find((w) => !w.startsWith("-"));
+    return /(^|[-_])tests?($|[-_])/.test(service ?? "") && words.length - run <= 4;
+  }
+  return false;
+}

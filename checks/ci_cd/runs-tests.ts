@@ -8,7 +8,7 @@ import {
   type Workflow,
   workflows,
 } from "../lib/workflows.js";
-import { actionTests, remoteTrigger, testRunner } from "./commands.js";
+import { actionTests, containerTests, remoteTrigger, testRunner } from "./commands.js";
 import { OTHER_CI_READ, otherCiCommands } from "./other-ci.js";
 
 const DOCS =
@@ -104,7 +104,16 @@ export const runsTests: Check = defineCheck({
         }
       }
     for (const c of commands) {
-      if (remoteTrigger(c.argv))
+      if (containerTests(c.argv))
+        unverified.push(
+          warning(
+            "tests-in-container",
+            `\`${c.command}\` runs a container whose command is defined elsewhere (compose file or Dockerfile stage): the tests cannot be verified from the workflow`,
+            { path: c.path, line: c.line },
+            FIX,
+          ),
+        );
+      else if (remoteTrigger(c.argv))
         unverified.push(
           warning(
             "tests-remote",

@@ -22,7 +22,7 @@ export const TASK_READ: ReadRequest = {
     "**/{mise,.mise}.toml",
     "{.mise/tasks,mise-tasks,.mise-tasks,mise/tasks,.config/mise/tasks}/**",
     "**/package.json",
-    "**/{tox.ini,tox.toml,noxfile.py,pyproject.toml}",
+    "**/{tox.ini,tox.toml,noxfile.py,pyproject.toml,Pipfile}",
     ".pre-commit-config.{yaml,yml}",
     "**/*.{sh,bash}",
     "{scripts,script,bin,ci,.ci,tools,.github/scripts}/*",
@@ -207,7 +207,7 @@ class Follower {
       if (d) this.task(d, origin, chain, inner, depth + 1);
     }
     // Only pyproject script runners call sibling tasks by bare name; a make recipe `black .` is black.
-    const siblings = /^(hatch|pdm|poe):/.test(f.key) ? f.dep : undefined;
+    const siblings = /^(hatch|pdm|poe|pipenv):/.test(f.key) ? f.dep : undefined;
     this.script(f.def.commands, f.def.path, f.def.dir, chain, origin, inner, depth, siblings);
   }
 }
@@ -236,7 +236,8 @@ export function ciCommands(repo: RepoView): readonly CiCommand[] {
   if (hit) return hit;
   const follower = new Follower(repo);
   for (const w of workflows(repo).parsed)
-    for (const job of w.jobs) follower.steps(job.steps, w.path, { workflow: w.path, job: job.id }, [], new Set());
+    for (const job of w.jobs)
+      if (!job.disabled) follower.steps(job.steps, w.path, { workflow: w.path, job: job.id }, [], new Set());
   cache.set(repo, follower.out);
   return follower.out;
 }

@@ -48,6 +48,8 @@ export interface WorkflowJob {
   readonly uses?: string;
   readonly needs: readonly string[];
   readonly steps: readonly WorkflowStep[];
+  /** `if: false` (or `false && ...`): the job never runs. */
+  readonly disabled?: boolean;
 }
 
 /** A workflow that GitHub would accept. */
@@ -114,6 +116,17 @@ function defaultDir(v: unknown): string | undefined {
   return str(v.defaults.run["working-directory"]);
 }
 
+/** `if: false`, `if: ${{ false }}`, `if: false && github.event_name == 'push'`: switched off. */
+function isDisabled(cond: unknown): boolean {
+  if (cond === false) return true;
+  if (typeof cond !== "string") return false;
+  const bare = cond
+    .trim()
+    .replace(/^\$\{\{\s*(.*?)\s*\}\}$/, "$1")
+    .trim();
+  return bare === "false" || /^false\s*&&/.test(bare);
+}
+
 /** Line of a scalar's first content line: block scalars (`|`, `>`) start on the next line. */
 function contentLine(file: YamlFile, path: readonly (string | number)[]): number | undefined {
   const line = file.lineOf(path);
@@ -158,6 +171,7 @@ export function readSteps(
     const uses = str(s.uses);
     if ((run === undefined) === (uses === undefined))
       return { steps, error: { path, message: `step ${i + 1} needs exactly one of run or uses`, line } };
+    if (isDisabled(s.if)) continue;
     const name = str(s.name);
     const withInputs = stringRecord(s.with);
     const workingDirectory = str(s["working-directory"]) ?? dir;
@@ -222,7 +236,15 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
       steps = r.steps;
     }
     const name = str(rawJob.name);
-    jobs.push({ id, line, needs, steps, ...(name !== undefined ? { name } : {}), ...(uses ? { uses } : {}) });
+    jobs.push({
+      id,
+      line,
+      needs,
+      steps,
+      ...(name !== undefined ? { name } : {}),
+      ...(uses ? { uses } : {}),
+      ...(isDisabled(rawJob.if) ? { disabled: true } : {}),
+    });
   }
   if (jobs.length === 0) return { path, message: "`jobs:` is empty", ...lineField(keyLine(file, text, ["jobs"])) };
   const ids = new Set(jobs.map((j) => j.id));

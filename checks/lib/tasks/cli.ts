@@ -15,7 +15,7 @@ export type Invocation =
   | { kind: "nox"; file?: string; sessions?: string[]; tags?: string[] }
   | { kind: "just" | "task"; dir?: string; file?: string; tasks: string[] }
   | { kind: "mise"; tasks: string[] }
-  | { kind: "pyscript"; runner: "hatch" | "pdm" | "poe"; name: string; rest: string[] }
+  | { kind: "pyscript"; runner: "hatch" | "pdm" | "poe" | "pipenv"; name: string; rest: string[] }
   | { kind: "pre-commit"; hook?: string; config?: string; manual: boolean }
   | { kind: "shell"; file?: string; inline?: string }
   | { kind: "container"; label: string; command: string[] };
@@ -113,8 +113,8 @@ function listAfter(words: readonly string[], names: RegExp): string[] | undefine
 export function parseInvocation(words: readonly string[], argv: readonly string[]): Invocation | undefined {
   const lead = words.findIndex((w) => !/^[A-Za-z_]\w*=/.test(w));
   const raw = lead === -1 ? [] : words.slice(lead);
-  // hatch and pdm name their own scripts after `run`; once peeled, the name would be lost.
-  if ((raw[0] === "hatch" || raw[0] === "pdm") && raw.includes("run")) {
+  // hatch, pdm and pipenv name their own scripts after `run`; once peeled, the name would be lost.
+  if ((raw[0] === "hatch" || raw[0] === "pdm" || raw[0] === "pipenv") && raw.includes("run")) {
     const after = raw.slice(raw.indexOf("run") + 1).filter((w) => !w.startsWith("-"));
     if (after[0]) return { kind: "pyscript", runner: raw[0], name: after[0], rest: after.slice(1) };
   }

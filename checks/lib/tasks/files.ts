@@ -182,7 +182,7 @@ export class RunnerFiles {
           inv.tasks,
         );
       case "pyscript": {
-        const pyproject = this.nearest(cwd, ["pyproject.toml"]);
+        const pyproject = this.nearest(cwd, [inv.runner === "pipenv" ? "Pipfile" : "pyproject.toml"]);
         const script = (name: string): Found | undefined => {
           const def = pyproject
             ? this.parsed(`${inv.runner}:${name}`, pyproject, (t) =>

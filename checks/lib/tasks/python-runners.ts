@@ -227,8 +227,8 @@ export function parseNoxfile(text: string, path: string, dir: string): NoxConfig
   return { sessions, defaults };
 }
 
-/** A pyproject script runner's tasks: hatch (per environment), pdm, poe. */
-export type ScriptRunner = "hatch" | "pdm" | "poe";
+/** A Python script runner's tasks: hatch (per environment), pdm, poe (pyproject.toml), pipenv (Pipfile). */
+export type ScriptRunner = "hatch" | "pdm" | "poe" | "pipenv";
 
 /** The task `name` of a pyproject script runner, with its commands and the other tasks it calls. */
 export function pyprojectScript(
@@ -250,6 +250,10 @@ export function pyprojectScript(
     const e = envs[env ?? "default"];
     table = isObj(e) && isObj(e.scripts) ? e.scripts[script ?? ""] : undefined;
     key = `tool.hatch.envs.${env}.scripts.${script}`;
+  } else if (runner === "pipenv") {
+    // Pipfile's `[scripts]` table (the text passed is the Pipfile's).
+    table = isObj(parsed.value.scripts) ? parsed.value.scripts[name] : undefined;
+    key = `scripts.${name}`;
   } else if (runner === "pdm") {
     table = isObj(tool.pdm) && isObj(tool.pdm.scripts) ? tool.pdm.scripts[name] : undefined;
     key = `tool.pdm.scripts.${name}`;

@@ -84,6 +84,36 @@ describe("ci_cd.runs_tests", () => {
       ["tests-remote"],
     ],
     [
+      "tests in a compose service",
+      { ".github/workflows/ci.yml": step("docker compose -f docker-compose.ci.yml up --build --exit-code-from tests") },
+      "partial",
+      ["tests-in-container"],
+    ],
+    [
+      "tests in a Dockerfile stage",
+      { ".github/workflows/ci.yml": step("docker build --target test -t app:test .") },
+      "partial",
+      ["tests-in-container"],
+    ],
+    [
+      "a Pipfile script",
+      {
+        ".github/workflows/ci.yml": step("pipenv run tests"),
+        Pipfile: '[packages]\nfastapi = "*"\n\n[scripts]\ntests = "pytest -q tests"\n',
+      },
+      "pass",
+      ["tests-run"],
+    ],
+    [
+      "a test job switched off with if: false",
+      {
+        ".github/workflows/ci.yml":
+          "on: [push]\njobs:\n  t:\n    if: false\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n",
+      },
+      "fail",
+      ["no-test-step"],
+    ],
+    [
       "tests in GitLab CI only",
       { ".gitlab-ci.yml": GITLAB_CI },
       "pass",
