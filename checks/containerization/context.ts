@@ -98,7 +98,8 @@ export function missingSources(
   const built: CopySource[] = [];
   const dirs = ancestors(dirOf(dockerfilePath));
   for (const s of sources) {
-    if (s.source.includes("$") || dirs.some((d) => existsIn(repo, d, s.source))) continue;
+    // A wildcard that matches nothing is the idiom for an optional file (`COPY requirements.in* ./`).
+    if (s.source.includes("$") || /[*?[]/.test(s.source) || dirs.some((d) => existsIn(repo, d, s.source))) continue;
     (BUILD_OUTPUT.test(normalise(s.source)) ? built : missing).push(s);
   }
   return { missing, built };

@@ -5,7 +5,7 @@
  */
 import { type Finding, info, type RepoView, warning } from "../../src/engine/check.js";
 import { type DockerfileModel, type DockerStage, parseDockerfile } from "../lib/dockerfile.js";
-import { baseImageOf, effectiveUser, isRootUser, stageCommand } from "../lib/dockerfile-stages.js";
+import { baseImageOf, effectiveUser, isRootUser, stageCommand, stageVariables } from "../lib/dockerfile-stages.js";
 import { defaultsToNonRoot, endOfLife, pinLevel } from "./base-image.js";
 import { DOCS, reviewContext, reviewSecrets, SHORTFALL } from "./review-context.js";
 
@@ -41,6 +41,15 @@ const DEV_SERVERS: readonly [RegExp, string][] = [
 export function devServerOf(command: string): string | undefined {
   const text = command.replace(/[",[\]]/g, " ").replace(/\s+/g, " ");
   return DEV_SERVERS.find(([re]) => re.test(text))?.[1];
+}
+
+/** Framework debug switches set in the image: a debugger and reloader in production. */
+function debugMode(model: DockerfileModel, final: DockerStage): string | undefined {
+  const env = stageVariables(model, final);
+  const on = (name: string) => /^(1|true|yes|on)$/i.test(env.get(name) ?? "");
+  if (on("FLASK_DEBUG") || env.get("FLASK_ENV") === "development") return "Flask in debug mode (FLASK_DEBUG/FLASK_ENV)";
+  if (on("DJANGO_DEBUG")) return "Django with DEBUG on";
+  return undefined;
 }
 
 function at(path: string, line: number) {
@@ -159,13 +168,13 @@ export function reviewDockerfile(repo: RepoView, path: string, text: string): Do
   cost += reviewContext(repo, path, model, findings);
 
   const command = stageCommand(model, final);
-  const server = command ? devServerOf(command.text) : undefined;
+  const server = (command ? devServerOf(command.text) : undefined) ?? debugMode(model, final);
   if (server && command && !development) {
     cost += SHORTFALL;
     findings.push(
       warning("dev-server", `The image starts ${server}`, at(path, command.line), {
         remediation:
-          "Run a production server: `gunicorn -k uvicorn.workers.UvicornWorker app:app`, `uvicorn app:app` without --reload, `node server.js` after a build.",
+          "Run a production server without reload or debug mode: `gunicorn app:app` (Flask/Django), `uvicorn app:app` without --reload, `node server.js` after a build; leave FLASK_DEBUG/FLASK_ENV unset.",
         docs: "https://fastapi.tiangolo.com/deployment/docker/",
       }),
     );

@@ -91,6 +91,15 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["dockerfile", "non-root-user", "missing-copy-source"],
   ],
   [
+    "a wildcard for an optional file is not a missing source",
+    {
+      ...good,
+      Dockerfile: goodDockerfile.replace("COPY requirements.txt .", "COPY requirements.txt requirements.in* ./"),
+    },
+    "pass",
+    ["dockerfile", "non-root-user"],
+  ],
+  [
     ".env copied into the image",
     {
       ...good,
@@ -126,6 +135,15 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     },
     "partial",
     ["dockerfile", "runs-as-root", "no-dockerignore", "dev-server", "no-healthcheck"],
+  ],
+  [
+    "gunicorn with FLASK_ENV=development is still a debug server",
+    {
+      ...good,
+      Dockerfile: goodDockerfile.replace("EXPOSE 8000", "ENV FLASK_APP=app.py FLASK_ENV=development\nEXPOSE 8000"),
+    },
+    "partial",
+    ["dockerfile", "non-root-user", "dev-server"],
   ],
   [
     "a literal API key in ENV",
