@@ -5,95 +5,24 @@
  */
 import type { RepoView } from "../../../src/engine/check.js";
 import { isOwnCode } from "../languages.js";
-import { parseToml } from "../parse.js";
 import type { Invocation } from "./cli.js";
 import { type Makefile, parseMakefile } from "./make.js";
-import { packageScripts, parseJustfile, parseMiseToml, parseTaskfile, preCommitHooks } from "./other-runners.js";
-import {
-  type NoxConfig,
-  parseNoxfile,
-  parseToxIni,
-  parseToxToml,
-  pyprojectScript,
-  type ToxConfig,
-  toxEnv,
-  toxFromPyproject,
-} from "./python-runners.js";
+import { packageScripts } from "./other-runners.js";
+import { dirOf, expandNames, type Found, parent, quoted, type Resolution, scriptPattern } from "./resolve-common.js";
+import { preCommitTasks, resolveNamed } from "./resolve-other.js";
+import { resolveNox, resolvePyscript, resolveTox } from "./resolve-python.js";
 import { inDir, joinDir, type ScriptLine, splitScript, type TaskDef } from "./shell.js";
 
-/** A task found for an invocation, with how its dependencies (or sibling scripts) are looked up. */
-export interface Found {
-  readonly label: string;
-  /** Identity for cycle detection: runner, file and task. */
-  readonly key: string;
-  readonly def: TaskDef;
-  readonly dep?: (name: string) => Found | undefined;
-}
-
-/** The runner call as reported, and the tasks to follow. */
-export interface Resolution {
-  readonly tool: string;
-  readonly task: string;
-  readonly status: "followed" | "missing" | "unread";
-  readonly found: readonly Found[];
-}
-
-function parent(dir: string): string | undefined {
-  if (dir === "") return undefined;
-  const slash = dir.lastIndexOf("/");
-  return slash === -1 ? "" : dir.slice(0, slash);
-}
-
-function dirOf(path: string): string {
-  return parent(path) ?? "";
-}
-
-/** Quote a word again when a command is rebuilt from words. */
-function quoted(w: string): string {
-  return /[\s"'$`\\|&;<>()]/.test(w) ? `'${w.replace(/'/g, "'\\''")}'` : w;
-}
-
-/** `lint:*` matches `lint:ruff` (npm-run-all patterns: `*` stays within a `:` segment). */
-function scriptPattern(pattern: string): RegExp {
-  const literal = (p: string): string => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
-  const body = pattern
-    .split("**")
-    .map((part) => part.split("*").map(literal).join("[^:]*"))
-    .join(".*");
-  return new RegExp(`^${body}$`);
-}
-
-/** A task name with shell or GitHub expressions (`test-$PY`, `${{ matrix.env }}`) as a pattern; `${X:-d}` reads as d. */
-function dynamicPattern(name: string): RegExp | undefined {
-  if (!name.includes("$")) return undefined;
-  const withDefaults = name.replace(/\$\{\w+:?-([^}]*)\}/g, "$1");
-  const parts = withDefaults.split(/\$\{\{[^}]*\}\}|\$\{[^}]*\}|\$\([^)]*\)|\$\w+/);
-  const literal = (p: string): string => p.replace(/[.+?^${}()|[\]\\*]/g, "\\$&");
-  return new RegExp(`^${parts.map(literal).join(".*")}$`);
-}
-
-/**
- * Names CI computes at run time matched against the tasks defined: `nox -s test-$PYTHON_VERSION`
- * follows `test`. `suffixed` also matches `name-<python>` (nox's parametrized sessions).
- */
-function expandNames(names: readonly string[], candidates: Iterable<string>, suffixed = false): string[] {
-  const out: string[] = [];
-  const all = [...candidates];
-  for (const n of names) {
-    const re = dynamicPattern(n);
-    const hits = re ? all.filter((c) => re.test(c) || (suffixed && re.test(`${c}-3.0`))) : [];
-    out.push(...(hits.length > 0 ? hits.slice(0, 20) : [n]));
-  }
-  return [...new Set(out)];
-}
+export type { Found, Resolution } from "./resolve-common.js";
 
 /** The runner files of one repository, each parsed at most once. */
 export class RunnerFiles {
   private readonly memo = new Map<string, unknown>();
 
-  constructor(private readonly repo: RepoView) {}
+  constructor(readonly repo: RepoView) {}
 
-  private parsed<T>(kind: string, path: string, parse: (text: string) => T): T | undefined {
+  /** A file parsed once per scan; undefined when it was not read. */
+  parsed<T>(kind: string, path: string, parse: (text: string) => T): T | undefined {
     const key = `${kind}\u0000${path}`;
     if (this.memo.has(key)) return this.memo.get(key) as T | undefined;
     const text = this.repo.text(path);
@@ -103,13 +32,14 @@ export class RunnerFiles {
   }
 
   /** The first listed file of these names in `dir` or, when `up`, in a parent folder. */
-  private nearest(dir: string, names: readonly string[], up = true): string | undefined {
+  nearest(dir: string, names: readonly string[], up = true): string | undefined {
     for (let d: string | undefined = dir; d !== undefined; d = up ? parent(d) : undefined)
       for (const n of names) if (this.repo.has(inDir(d, n))) return inDir(d, n);
     return undefined;
   }
 
-  private status(path: string | undefined, found: boolean): Resolution["status"] {
+  /** followed/missing, or unread when the file exists but its text was not read. */
+  status(path: string | undefined, found: boolean): Resolution["status"] {
     if (path !== undefined && this.repo.has(path) && this.repo.text(path) === undefined) return "unread";
     return found ? "followed" : "missing";
   }
@@ -169,43 +99,23 @@ export class RunnerFiles {
             found: [inline("tox exec", `tox-exec:${text}`, [{ text, line: at.line }])],
           };
         }
-        return this.tox(cwd, inv.file, inv.envs);
+        return resolveTox(this, cwd, inv.file, inv.envs);
       case "nox":
-        return this.nox(cwd, inv.file, inv.sessions, inv.tags);
+        return resolveNox(this, cwd, inv.file, inv.sessions, inv.tags);
       case "just":
       case "task":
       case "mise":
-        return this.named(
+        return resolveNamed(
+          this,
           inv.kind,
           joinDir(cwd, "dir" in inv ? (inv.dir ?? "") : ""),
           "file" in inv ? inv.file : undefined,
           inv.tasks,
         );
-      case "pyscript": {
-        const pyproject = this.nearest(cwd, [inv.runner === "pipenv" ? "Pipfile" : "pyproject.toml"]);
-        const script = (name: string): Found | undefined => {
-          const def = pyproject
-            ? this.parsed(`${inv.runner}:${name}`, pyproject, (t) =>
-                pyprojectScript(t, pyproject, dirOf(pyproject), inv.runner, name),
-              )
-            : undefined;
-          return def
-            ? {
-                label: inv.runner === "poe" ? `poe ${name}` : `${inv.runner} run ${name}`,
-                key: `${inv.runner}:${pyproject}:${name}`,
-                def,
-                dep: script,
-              }
-            : undefined;
-        };
-        const f = script(inv.name);
-        if (f) return { tool: inv.runner, task: inv.name, status: "followed", found: [f] };
-        if (inv.runner === "poe")
-          return { tool: "poe", task: inv.name, status: this.status(pyproject, false), found: [] };
-        return undefined; // `hatch run pytest`: the peeled command is the command itself.
-      }
+      case "pyscript":
+        return resolvePyscript(this, inv, cwd);
       case "pre-commit": {
-        const found = this.preCommit(inv.config, inv.hook, inv.manual, "pre-commit run");
+        const found = preCommitTasks(this, inv.config, inv.hook, inv.manual, "pre-commit run");
         return {
           tool: "pre-commit",
           task: inv.hook ?? "",
@@ -312,123 +222,8 @@ export class RunnerFiles {
     return { tool: pm, task: names.join(" "), status, found };
   }
 
-  private tox(cwd: string, file: string | undefined, envs: readonly string[] | undefined): Resolution {
-    const path = file ? joinDir(cwd, file) : this.nearest(cwd, ["tox.ini", "tox.toml", "pyproject.toml"]);
-    const config: ToxConfig | undefined = !path
-      ? undefined
-      : path.endsWith(".ini")
-        ? this.parsed("tox", path, (t) => parseToxIni(t, path, dirOf(path)))
-        : path.endsWith("tox.toml")
-          ? this.parsed("tox", path, (t) => {
-              const v = parseToml(t);
-              return v.ok ? parseToxToml(v.value, t, path, dirOf(path), "") : undefined;
-            })
-          : this.parsed("tox", path, (t) => toxFromPyproject(t, path, dirOf(path)));
-    const names =
-      envs?.includes("ALL") || !envs
-        ? config?.envList.length
-          ? config.envList
-          : ["py"]
-        : expandNames(envs, [...(config?.envs.keys() ?? []), ...(config?.envList ?? [])]);
-    const found: Found[] = [];
-    const seen = new Set<TaskDef>();
-    for (const env of names) {
-      const def = config ? toxEnv(config, env) : undefined;
-      if (!def || seen.has(def) || !path) continue;
-      seen.add(def);
-      found.push({ label: `tox -e ${env}`, key: `tox:${path}:${env}`, def });
-    }
-    return { tool: "tox", task: envs?.join(",") ?? "", status: this.status(path, found.length > 0), found };
-  }
-
-  private nox(
-    cwd: string,
-    file: string | undefined,
-    sessions: readonly string[] | undefined,
-    tags: readonly string[] | undefined,
-  ): Resolution {
-    const path = file ? joinDir(cwd, file) : this.nearest(cwd, ["noxfile.py"]);
-    const config: NoxConfig | undefined = path
-      ? this.parsed("nox", path, (t) => parseNoxfile(t, path, dirOf(path)))
-      : undefined;
-    const lookup = (name: string): Found | undefined => {
-      const bare = name.replace(/\(.*\)$/, "").replace(/-\d[\d.]*$/, "");
-      const def = config?.sessions.get(name) ?? config?.sessions.get(bare);
-      return def && path ? { label: `nox -s ${name}`, key: `nox:${path}:${bare}`, def, dep: lookup } : undefined;
-    };
-    const names =
-      (sessions && expandNames(sessions, config?.sessions.keys() ?? [], true)) ??
-      (tags
-        ? [...(config?.sessions ?? [])].filter(([, s]) => s.tags.some((t) => tags.includes(t))).map(([n]) => n)
-        : (config?.defaults ?? []));
-    const found = names.map(lookup).filter((f): f is Found => f !== undefined);
-    return { tool: "nox", task: sessions?.join(" ") ?? "", status: this.status(path, found.length > 0), found };
-  }
-
-  private named(
-    kind: "just" | "task" | "mise",
-    dir: string,
-    file: string | undefined,
-    wanted: readonly string[],
-  ): Resolution {
-    const names = {
-      just: ["justfile", "Justfile", ".justfile"],
-      task: ["Taskfile.yml", "Taskfile.yaml", "taskfile.yml", "taskfile.yaml"],
-      mise: ["mise.toml", ".mise.toml", ".config/mise.toml", "mise/config.toml"],
-    }[kind];
-    const path = file ? joinDir(dir, file) : this.nearest(dir, names);
-    let first: string | undefined;
-    const tasks = !path
-      ? undefined
-      : kind === "just"
-        ? this.parsed("just", path, (t) => {
-            const j = parseJustfile(t, path, dirOf(path));
-            first = j.first;
-            return Object.assign(j.recipes, { first: j.first });
-          })
-        : kind === "task"
-          ? this.parsed("task", path, (t) => parseTaskfile(t, path, dirOf(path)))
-          : this.parsed("mise", path, (t) => parseMiseToml(t, path, dirOf(path)));
-    first = (tasks as { first?: string } | undefined)?.first ?? first;
-    const label = kind === "mise" ? "mise run" : kind;
-    const lookup = (name: string): Found | undefined => {
-      const def = tasks?.get(name) ?? (kind === "mise" ? this.miseFile(name) : undefined);
-      return def ? { label: `${label} ${name}`, key: `${kind}:${def.path}:${name}`, def, dep: lookup } : undefined;
-    };
-    const picked = kind === "just" ? wanted.filter((w, i) => i === 0 || tasks?.has(w)) : wanted;
-    const list = expandNames(
-      picked.length > 0 ? picked : [kind === "just" ? (first ?? "default") : "default"],
-      tasks?.keys() ?? [],
-    );
-    const found = list.map(lookup).filter((f): f is Found => f !== undefined);
-    return { tool: kind, task: wanted.join(" "), status: this.status(path, found.length === list.length), found };
-  }
-
-  /** A mise file task: an executable script under `mise-tasks/` (`test:unit` is `mise-tasks/test/unit`). */
-  private miseFile(name: string): TaskDef | undefined {
-    const rel = name.replace(/:/g, "/");
-    for (const dir of ["mise-tasks", ".mise-tasks", ".mise/tasks", "mise/tasks", ".config/mise/tasks"]) {
-      const path = `${dir}/${rel}`;
-      const text = this.repo.text(path);
-      if (text !== undefined) return { path, line: 1, commands: splitScript(text, 1), deps: [], dir: "" };
-    }
-    return undefined;
-  }
-
-  /** The hooks `pre-commit run` would run, as one task. */
+  /** The hooks `pre-commit run` (or the pre-commit action) runs, as one task. */
   preCommit(config: string | undefined, hook: string | undefined, manual: boolean, label: string): Found[] {
-    const path = joinDir("", config ?? ".pre-commit-config.yaml");
-    const alt = config ? path : this.repo.has(path) ? path : ".pre-commit-config.yml";
-    const hooks = this.parsed("pre-commit", alt, preCommitHooks) ?? [];
-    const chosen = hooks.filter((h) => (hook ? h.id === hook : manual || !h.manual));
-    if (chosen.length === 0) return [];
-    const def: TaskDef = {
-      path: alt,
-      line: 1,
-      commands: chosen.map((h) => ({ text: h.command, line: h.line })),
-      deps: [],
-      dir: "",
-    };
-    return [{ label: hook ? `${label} ${hook}` : label, key: `pre-commit:${alt}:${hook ?? ""}`, def }];
+    return preCommitTasks(this, config, hook, manual, label);
   }
 }
