@@ -15,6 +15,8 @@ export interface NotebookCode {
   readonly language: string;
   /** `fileLines[i]` is the .ipynb line of code line i + 1 (best effort; 0 when unknown). */
   readonly fileLines: readonly number[];
+  /** The 0-based code line where each code cell starts (IPython compiles every cell on its own). */
+  readonly cellStarts: readonly number[];
 }
 
 /** Cell magics whose body is still Python; any other `%%magic` cell is not Python at all. */
@@ -49,6 +51,7 @@ export function notebookCode(text: string): Parsed<NotebookCode> {
 
   const out: string[] = [];
   const fileLines: number[] = [];
+  const cellStarts: number[] = [];
   const locator = new Locator(text);
   let count = 0;
   for (const raw of cells) {
@@ -58,6 +61,7 @@ export function notebookCode(text: string): Parsed<NotebookCode> {
     const parts = Array.isArray(source) ? source.filter((s): s is string => typeof s === "string") : [];
     if (typeof source === "string") parts.push(source);
     count++;
+    cellStarts.push(out.length);
     // Map every source line of the cell to the JSON line holding it.
     const lines: string[] = [];
     for (const part of parts) {
@@ -74,7 +78,13 @@ export function notebookCode(text: string): Parsed<NotebookCode> {
   }
   return {
     ok: true,
-    value: { code: out.length > 0 ? `${out.join("\n")}\n` : "", cells: count, language: languageOf(nb), fileLines },
+    value: {
+      code: out.length > 0 ? `${out.join("\n")}\n` : "",
+      cells: count,
+      language: languageOf(nb),
+      fileLines,
+      cellStarts,
+    },
   };
 }
 

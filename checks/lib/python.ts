@@ -80,25 +80,54 @@ export function pythonSources(repo: RepoView, opts?: PythonSourceOptions): reado
   return cached.notebooks;
 }
 
-/** Analyse a notebook's code with lines mapped to the .ipynb file; undefined for non-Python kernels. */
+/**
+ * Analyse a notebook cell by cell, as IPython compiles it (a cell left with an open bracket or
+ * string does not swallow the next ones), with lines mapped to the .ipynb file; undefined for
+ * notebooks of other kernels (R, Julia).
+ */
 function notebookSource(text: string): PythonSource | undefined {
   const nb = notebookCode(text);
   if (!nb.ok) return { ...analysePython(""), error: { message: nb.error, line: nb.line ?? 1 } };
   if (!nb.value.language.includes("python")) return undefined;
-  const map = nb.value.fileLines;
-  const at = (line: number): number => map[line - 1] || map.find((l) => l > 0) || 1;
-  const source = analysePython(nb.value.code);
-  const remap = <T extends { line: number }>(items: readonly T[]): T[] =>
-    items.map((item) => ({ ...item, line: at(item.line) }));
-  return {
-    ...source,
-    imports: remap(source.imports),
-    calls: remap(source.calls),
-    decorators: remap(source.decorators),
-    definitions: remap(source.definitions),
-    topLevelCalls: remap(source.topLevelCalls),
-    ...(source.error ? { error: { ...source.error, line: at(source.error.line) } } : {}),
+  const { fileLines, cellStarts } = nb.value;
+  const lines = nb.value.code.split("\n");
+  const fallback = fileLines.find((l) => l > 0) ?? 1;
+  const parts = cellStarts.map((start, i) => {
+    const end = cellStarts[i + 1] ?? lines.length - 1;
+    const source = analysePython(`${lines.slice(start, end).join("\n")}\n`);
+    const at = (line: number): number => fileLines[start + line - 1] || fallback;
+    const remap = <T extends { line: number }>(items: readonly T[]): T[] =>
+      items.map((item) => ({ ...item, line: at(item.line) }));
+    return {
+      ...source,
+      imports: remap(source.imports),
+      calls: remap(source.calls),
+      decorators: remap(source.decorators),
+      definitions: remap(source.definitions),
+      topLevelCalls: remap(source.topLevelCalls),
+      ...(source.error ? { error: { ...source.error, line: at(source.error.line) } } : {}),
+    };
+  });
+  return mergeSources(parts);
+}
+
+/** One source made of several (a notebook's cells), in order. */
+function mergeSources(parts: readonly PythonSource[]): PythonSource {
+  const names = new Set<string>();
+  for (const p of parts) for (const n of p.names) names.add(n);
+  const error = parts.find((p) => p.error)?.error;
+  const merged: PythonSource = {
+    imports: parts.flatMap((p) => p.imports),
+    calls: parts.flatMap((p) => p.calls),
+    decorators: parts.flatMap((p) => p.decorators),
+    definitions: parts.flatMap((p) => p.definitions),
+    moduleDocstring: parts[0]?.moduleDocstring ?? false,
+    names,
+    topLevelCalls: parts.flatMap((p) => p.topLevelCalls),
+    hasMainGuard: parts.some((p) => p.hasMainGuard),
+    codeLines: parts.reduce((n, p) => n + p.codeLines, 0),
   };
+  return error ? { ...merged, error } : merged;
 }
 
 /** Which files `importsModule` looks at. */

@@ -30,6 +30,12 @@ export interface LoggingFacts {
   readyMade: boolean;
 }
 
+/**
+ * Folders whose output habits are not the application's: documentation, examples and benchmarks
+ * print on purpose; migrations are generated.
+ */
+export const NOT_APPLICATION_DIR = /(^|\/)(docs?|examples?|bench|benchmarks?|migrations)\/|(^|\/)alembic\/versions\//;
+
 /** Empty facts for a scope. */
 export function emptyFacts(scope: string): LoggingFacts {
   return {

@@ -5,7 +5,7 @@
  */
 import type { RepoView } from "../../src/engine/check.js";
 import { type JsFile, jsSources } from "../lib/javascript.js";
-import { emptyFacts, isLogCall, type LoggingFacts } from "./logging-facts.js";
+import { emptyFacts, isLogCall, type LoggingFacts, NOT_APPLICATION_DIR } from "./logging-facts.js";
 
 /** Package -> library name. Probot's logger is pino, ready on every `app` and `context`. */
 const LIBRARIES: Record<string, string> = {
@@ -49,7 +49,7 @@ const TOOL_CONFIG = /(^|\/)[^/]*\.config\.[cm]?[jt]s$|(^|\/)\.[^/]*rc\.[cm]?js$|
 
 /** Where a JS/TS file runs, for the logging verdict. */
 export function jsRole(file: JsFile): "server" | "browser" | "other" {
-  if (file.test || TOOL_CONFIG.test(file.path)) return "other";
+  if (file.test || TOOL_CONFIG.test(file.path) || NOT_APPLICATION_DIR.test(file.path)) return "other";
   if (/\.(jsx|tsx)$/.test(file.path) || BROWSER_PATH.test(file.path)) return "browser";
   if (file.source.imports.some((i) => UI_MODULES.test(i.module))) return "browser";
   return "server";

@@ -5,7 +5,7 @@
  */
 import type { RepoView } from "../../src/engine/check.js";
 import { type PythonFile, pythonSources } from "../lib/python.js";
-import { emptyFacts, isLogCall, type LoggingFacts } from "./logging-facts.js";
+import { emptyFacts, isLogCall, type LoggingFacts, NOT_APPLICATION_DIR } from "./logging-facts.js";
 
 /** Top-level module -> the library it is (absl's logging mirrors the standard module's API). */
 const LIBRARIES: Record<string, string> = {
@@ -29,16 +29,12 @@ const LOGGER_CALL = /(^|\.)(getLogger|get_logger|getChild)$/;
 /** loguru's configuration lives on its `logger` object. */
 const LOGURU_CONFIG = /^logger\.(add|remove|configure|level)$/;
 
-/**
- * Python files that are not application code even outside tests: packaging and task scripts,
- * documentation sources and examples (examples print on purpose), database migrations.
- */
-const NOT_APPLICATION =
-  /(^|\/)(setup\.py|noxfile\.py|fabfile\.py|conftest\.py)$|(^|\/)(docs?|examples?|migrations)\/|(^|\/)alembic\/versions\//;
+/** Python files that are not application code even outside tests: packaging and task scripts. */
+const NOT_APPLICATION = /(^|\/)(setup\.py|noxfile\.py|fabfile\.py|conftest\.py)$/;
 
 /** True for a Python file whose output habits the logging check judges. */
 export function isApplicationPython(file: PythonFile): boolean {
-  return !file.test && !file.notebook && !NOT_APPLICATION.test(file.path);
+  return !file.test && !file.notebook && !NOT_APPLICATION.test(file.path) && !NOT_APPLICATION_DIR.test(file.path);
 }
 
 function libraryOf(module: string, names: readonly string[]): string | undefined {

@@ -60,6 +60,28 @@ describe("pythonSources", () => {
     expect(broken?.source.error?.message).toMatch(/^invalid notebook JSON/);
   });
 
+  it("analyses every notebook cell on its own, as IPython compiles it", () => {
+    const text = JSON.stringify(
+      {
+        cells: [
+          { cell_type: "code", metadata: {}, outputs: [], source: ["x = dict(\n", "  a=1,\n"] },
+          { cell_type: "code", metadata: {}, outputs: [], source: ['s = """unfinished\n'] },
+          { cell_type: "code", metadata: {}, outputs: [], source: ["import mlflow\n", "mlflow.autolog()\n"] },
+        ],
+        metadata: { kernelspec: { language: "python" } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      },
+      null,
+      1,
+    );
+    const [nb] = pythonSources(viewOf({ "scratch.ipynb": text }), { notebooks: true });
+    expect(nb?.source.imports.map((i) => i.module)).toEqual(["mlflow"]);
+    expect(nb?.source.calls.map((c) => c.callee)).toEqual(["dict", "mlflow.autolog"]);
+    const line = text.split("\n").findIndex((l) => l.includes("x = dict(")) + 1;
+    expect(nb?.source.error).toEqual({ message: "bracket never closed", line });
+  });
+
   it("is memoised per view", () => {
     const view = viewOf(TREE);
     expect(pythonSources(view)).toBe(pythonSources(view));

@@ -68,6 +68,8 @@ const CASES: [string, Tree, CheckStatus, string[]][] = [
       "examples/demo.py": `from service.model import load_model\n\n${"print(load_model())\n".repeat(10)}`,
       "docs/conf.py": "print('building docs')\n",
       "setup.py": "from setuptools import setup\nprint('installing')\nsetup()\n",
+      "benchmarks/latency.py": "import time\n\nprint(time.perf_counter())\n",
+      "examples/client.js": "fetch('/predict').then((r) => console.log(r.status));\n",
     },
     "pass",
     ["logging-used"],
