@@ -8,7 +8,7 @@
 export type SecretSeverity = "secret" | "weak" | "publishable";
 
 const PLACEHOLDER_WORDS =
-  /change[_ -]?me|changeit|replace|your|example|sample|dummy|fake|placeholder|redacted|insert|enter[_ -]|put[_ -]|todo|fixme|xxx|\*\*\*|<[^>]*>|\{\{|\{[A-Za-z_]|\$\{|^\$[A-Za-z_]|%\(|%s|^%[A-Z_]+%$|^!|^\[[A-Z_]+\]$|\.\.\.|^none$|^null$|^nil$|^undefined$|^true$|^false$|^string$|^str$|^token$|^required$|^optional$|^empty$|^tbd$|^n\/?a$|^bearer$|^basic$/i;
+  /change[_ -]?me|changeit|replace|your|example|sample|dummy|fake|placeholder|redacted|insert|enter[_ -]|put[_ -]|todo|fixme|xxx|\*\*\*|<[^>]*>|\{\{|\{[A-Za-z_]|\$\{|^\$[A-Za-z_(]|%\(|%s|^%[A-Z_]+%$|^!|^\[[A-Z_]+\]$|\.\.\.|^none$|^null$|^nil$|^undefined$|^true$|^false$|^string$|^str$|^token$|^required$|^optional$|^empty$|^tbd$|^n\/?a$|^bearer$|^basic$/i;
 
 /** True for a value that stands for a secret without being one (`CHANGE_ME`, `<token>`, `${VAR}`, `xxx`). */
 export function isPlaceholder(value: string): boolean {

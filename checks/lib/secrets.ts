@@ -47,9 +47,11 @@ export type SecretFileKind = "env" | "config" | "code" | "other";
 /** Which assignment syntax applies to a path. */
 export function fileKindOf(path: string): SecretFileKind {
   const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  if (base === ".env" || base.startsWith(".env.") || base.endsWith(".env")) return "env";
+  // Shell scripts assign like .env files: `export API_KEY=abc` is a literal, `$(cmd)` is not.
+  if (base === ".env" || base.startsWith(".env.") || base.endsWith(".env") || /\.(sh|bash|zsh)$/.test(base))
+    return "env";
   // Terraform assigns references (`var.db_password`) bare and literals quoted, as code does.
-  if (/\.(py|ipynb|[cm]?[jt]sx?|go|rb|java|kt|cs|php|sh|bash|zsh|ps1|tf|tfvars|hcl)$/.test(base)) return "code";
+  if (/\.(py|ipynb|[cm]?[jt]sx?|go|rb|java|kt|cs|php|ps1|tf|tfvars|hcl)$/.test(base)) return "code";
   if (/\.(ya?ml|json|properties|cfg|ini|toml|conf|xml)$/.test(base) || base.startsWith("dockerfile")) return "config";
   return "other";
 }

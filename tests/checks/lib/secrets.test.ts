@@ -114,6 +114,13 @@ describe("scanText", () => {
     ["bearer template", 'headers = {"Authorization": f"Bearer {token}"}\n', "code", [], []],
     ["comparison is not an assignment", 'if password == "hunter22x":\n    pass\n', "code", [], []],
     [
+      "shell exports",
+      'export HF_TOKEN=$(cat ~/.hf)\nexport DB_PASSWORD="$DB_PASSWORD"\nexport API_KEY=Zq8mK29xLp4Vb\n',
+      "env",
+      ["password-assignment"],
+      ["secret"],
+    ],
+    [
       "Terraform reference vs literal",
       'password = var.db_password\nmaster_password = "Zq8!mK29xLp"\n',
       "code",
@@ -210,6 +217,7 @@ describe("secret helpers", () => {
     ["app/main.py", "code"],
     ["infra/main.tf", "code"],
     ["docker-compose.yml", "config"],
+    ["scripts/deploy.sh", "env"],
     ["notes.txt", "other"],
   ])("fileKindOf(%s) = %s", (path, kind) => expect(fileKindOf(path)).toBe(kind));
 
