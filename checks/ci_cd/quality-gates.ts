@@ -83,13 +83,14 @@ function gates(repo: RepoView): Gate[] {
   const out: Gate[] = [];
   const commands = ciCommands(repo);
   for (const c of commands)
-    for (const kind of commandGates(c.argv, c.preCommit ?? false))
-      out.push({
-        kind,
-        what: `\`${c.command}\`${c.via.length ? ` (via ${c.via.join(" -> ")})` : ""}`,
-        path: c.path,
-        line: c.line,
-      });
+    if (!c.failureIgnored)
+      for (const kind of commandGates(c.argv, c.preCommit ?? false))
+        out.push({
+          kind,
+          what: `\`${c.command}\`${c.via.length ? ` (via ${c.via.join(" -> ")})` : ""}`,
+          path: c.path,
+          line: c.line,
+        });
   for (const w of workflows(repo).parsed)
     for (const job of w.jobs)
       for (const step of job.steps)

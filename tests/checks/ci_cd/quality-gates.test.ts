@@ -12,6 +12,7 @@ import {
   PRE_COMMIT_CI,
   PRE_COMMIT_CONFIG,
   PYTHON_MATRIX,
+  PYTHON_STARTER,
   TOX_CI,
   TOX_INI,
 } from "./fixtures.js";
@@ -110,6 +111,18 @@ describe("ci_cd.quality_gates", () => {
       },
       "partial",
       ["gate-lint", "missing-format", "missing-types", "missing-coverage"],
+    ],
+    [
+      "GitHub's Python starter workflow: flake8 on syntax errors",
+      { ".github/workflows/python-app.yml": PYTHON_STARTER },
+      "partial",
+      ["gate-lint", "missing-format", "missing-types", "missing-coverage"],
+    ],
+    [
+      "lint that cannot fail: --exit-zero and || true",
+      { ".github/workflows/ci.yml": step("flake8 . --exit-zero", "mypy src || true", "pytest") },
+      "fail",
+      ["no-gates"],
     ],
     [
       "black without --check reformats instead of checking",

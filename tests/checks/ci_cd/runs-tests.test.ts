@@ -12,6 +12,7 @@ import {
   NODE_PACKAGE,
   NPM_DEFAULT_PACKAGE,
   PYTHON_MATRIX,
+  PYTHON_STARTER,
   REUSABLE_REMOTE,
   TOX_CI,
   TOX_INI,
@@ -23,6 +24,7 @@ const step = (run: string, on = "[push, pull_request]"): string =>
 describe("ci_cd.runs_tests", () => {
   it.each<[string, Tree, string, string[]]>([
     ["setup-python + pip + pytest matrix", { ".github/workflows/ci.yml": PYTHON_MATRIX }, "pass", ["tests-run"]],
+    ["GitHub's Python starter workflow", { ".github/workflows/python-app.yml": PYTHON_STARTER }, "pass", ["tests-run"]],
     [
       "npm ci + npm test with a vitest script",
       { ".github/workflows/ci.yml": NODE_CI, "package.json": NODE_PACKAGE },
