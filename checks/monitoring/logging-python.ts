@@ -26,6 +26,8 @@ const CONFIG_CALL =
 /** Calls that obtain a logger (a project's own `get_logger(__name__)` helper included). */
 const LOGGER_CALL = /(^|\.)(getLogger|get_logger|getChild)$/;
 
+const DJANGO_SETTINGS = /(^|\/)settings(\/[^/]+)?\.py$/;
+
 /** loguru's configuration lives on its `logger` object. */
 const LOGURU_CONFIG = /^logger\.(add|remove|configure|level)$/;
 
@@ -57,6 +59,9 @@ export function addPythonFile(facts: LoggingFacts, file: PythonFile, size: numbe
     if (READY_MADE.has(library)) facts.readyMade = true;
     if (library === "loguru") loguru = true;
   }
+  // Django configures logging from `LOGGING` in its settings; Hydra configures it for every @hydra.main job.
+  if (DJANGO_SETTINGS.test(path) && source.names.has("LOGGING")) facts.config.push({ path, line: 1 });
+  for (const d of source.decorators) if (d.name === "hydra.main") facts.config.push({ path, line: d.line });
   for (const call of source.calls) {
     const site = { path, line: call.line };
     if (call.callee === "print") facts.prints.push(site);

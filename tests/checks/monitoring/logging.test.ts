@@ -48,6 +48,26 @@ const CASES: [string, Tree, CheckStatus, string[]][] = [
     ["logging-used", "logging-config-file"],
   ],
   [
+    "Django configures logging through settings.LOGGING",
+    {
+      "mysite/settings.py":
+        "DEBUG = False\nLOGGING = {\n    'version': 1,\n    'handlers': {'console': {'class': 'logging.StreamHandler'}},\n    'root': {'handlers': ['console'], 'level': 'INFO'},\n}\n",
+      "shop/views.py":
+        "import logging\n\nfrom django.http import JsonResponse\n\nlogger = logging.getLogger(__name__)\n\n\ndef index(request):\n    logger.info('index')\n    return JsonResponse({})\n",
+    },
+    "pass",
+    ["logging-used"],
+  ],
+  [
+    "Hydra configures logging for its jobs",
+    {
+      "train.py":
+        "import logging\n\nimport hydra\n\nlog = logging.getLogger(__name__)\n\n\n@hydra.main(config_path='conf', config_name='config', version_base=None)\ndef main(cfg):\n    log.info('lr=%s', cfg.lr)\n",
+    },
+    "pass",
+    ["logging-used"],
+  ],
+  [
     "logging used, a few prints left",
     {
       "src/etl.py": `import logging\n\nlogging.basicConfig(level=logging.INFO)\nlogger = logging.getLogger(__name__)\n\n\ndef run():\n${many("logger.info('step')", 6)}${many("print('x')", 3)}`,
