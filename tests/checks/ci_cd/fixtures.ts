@@ -386,3 +386,86 @@ jobs:
       run: |
         pytest
 `;
+
+/** A full-stack repo: FastAPI backend tested, Next.js frontend linted and built, each in its folder. */
+export const FULLSTACK_BACKEND = `name: backend
+on:
+  push:
+    paths: ["backend/**"]
+  pull_request:
+    paths: ["backend/**"]
+defaults:
+  run:
+    working-directory: backend
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    services:
+      postgres:
+        image: postgres:16
+        env:
+          POSTGRES_PASSWORD: postgres
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install -r requirements.txt -r requirements-dev.txt
+      - run: make test
+        env:
+          DATABASE_URL: postgresql://postgres:postgres@localhost:5432/postgres
+`;
+
+/** The backend's Makefile. */
+export const FULLSTACK_MAKEFILE = `test:
+\tpytest -q --cov=app --cov-report=xml tests
+`;
+
+/** The frontend workflow of the same repo. */
+export const FULLSTACK_FRONTEND = `name: frontend
+on: [push, pull_request]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - name: Install, lint and build
+        working-directory: frontend
+        run: |
+          npm ci
+          npm run lint
+          npm run build
+`;
+
+/** The frontend's package.json: lint and build, no tests. */
+export const FULLSTACK_FRONTEND_PACKAGE = JSON.stringify(
+  { name: "web", private: true, scripts: { dev: "next dev", build: "next build", lint: "next lint" } },
+  null,
+  2,
+);
+
+/** A CML training workflow: trains, then posts a report. Runs no tests. */
+export const CML_TRAIN = `name: train-and-report
+on: [push]
+jobs:
+  train:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: iterative/setup-cml@v2
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - name: Train model
+        env:
+          REPO_TOKEN: \${{ secrets.GITHUB_TOKEN }}
+        run: |
+          pip install -r requirements.txt
+          dvc repro
+          echo "## Metrics" >> report.md
+          dvc metrics show --md >> report.md
+          cml comment create report.md
+`;

@@ -5,6 +5,10 @@ import { unwrap, wordsOf } from "../../../checks/lib/tasks.js";
 import { runCheck, type Tree } from "../../helpers/tree.js";
 import {
   DOCS_DEPLOY,
+  FULLSTACK_BACKEND,
+  FULLSTACK_FRONTEND,
+  FULLSTACK_FRONTEND_PACKAGE,
+  FULLSTACK_MAKEFILE,
   MAKE_CI,
   MAKEFILE,
   NODE_CI,
@@ -96,6 +100,17 @@ describe("ci_cd.quality_gates", () => {
         ".github/workflows/ci.yml": step("ruff check .", "pytest"),
         "pyproject.toml":
           '[project]\nname = "x"\n\n[tool.pytest.ini_options]\naddopts = "-ra --cov=x --cov-report=term"\n',
+      },
+      "pass",
+      ["gate-lint", "gate-coverage", "missing-format", "missing-types"],
+    ],
+    [
+      "full-stack: coverage in the backend, next lint in the frontend",
+      {
+        ".github/workflows/backend.yml": FULLSTACK_BACKEND,
+        ".github/workflows/frontend.yml": FULLSTACK_FRONTEND,
+        "backend/Makefile": FULLSTACK_MAKEFILE,
+        "frontend/package.json": FULLSTACK_FRONTEND_PACKAGE,
       },
       "pass",
       ["gate-lint", "gate-coverage", "missing-format", "missing-types"],

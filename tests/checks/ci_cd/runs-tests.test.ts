@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { runsTests } from "../../../checks/ci_cd/runs-tests.js";
 import { runCheck, type Tree } from "../../helpers/tree.js";
 import {
+  CML_TRAIN,
   DOCKER_PUBLISH,
   DOCS_DEPLOY,
+  FULLSTACK_BACKEND,
+  FULLSTACK_FRONTEND,
+  FULLSTACK_FRONTEND_PACKAGE,
+  FULLSTACK_MAKEFILE,
   GITLAB_CI,
   MAKE_CI,
   MAKEFILE,
@@ -120,6 +125,23 @@ describe("ci_cd.runs_tests", () => {
       { ".gitlab-ci.yml": GITLAB_CI },
       "pass",
       ["tests-run-other-ci", "tests-not-in-actions"],
+    ],
+    [
+      "full-stack: backend tests through make in backend/, frontend lint and build only",
+      {
+        ".github/workflows/backend.yml": FULLSTACK_BACKEND,
+        ".github/workflows/frontend.yml": FULLSTACK_FRONTEND,
+        "backend/Makefile": FULLSTACK_MAKEFILE,
+        "frontend/package.json": FULLSTACK_FRONTEND_PACKAGE,
+      },
+      "pass",
+      ["tests-run"],
+    ],
+    [
+      "a CML workflow that trains and posts a report",
+      { ".github/workflows/cml.yml": CML_TRAIN },
+      "fail",
+      ["no-test-step"],
     ],
     ["a docs deploy only", { ".github/workflows/docs.yml": DOCS_DEPLOY }, "fail", ["no-test-step"]],
     ["an image publish only", { ".github/workflows/docker.yml": DOCKER_PUBLISH }, "fail", ["no-test-step"]],
