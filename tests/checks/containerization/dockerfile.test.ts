@@ -248,6 +248,12 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     "partial",
     ["devcontainer-only"],
   ],
+  [
+    "a Dockerfile too large to read is reported, not guessed",
+    { ...serviceCode, Dockerfile: { mode: "file", size: 900_000 } },
+    "partial",
+    ["dockerfile-unread"],
+  ],
   ["an empty Dockerfile", { ...serviceCode, Dockerfile: "" }, "fail", ["dockerfile", "parse-error"]],
 ];
 
