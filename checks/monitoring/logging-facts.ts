@@ -69,10 +69,11 @@ export const LOG_METHODS = new Set([
 
 /**
  * A receiver that is a logger by name: `logger`, `log`, `LOGGER`, `_log`, `self.logger`,
- * `app_logger`, `requestLog`, `current_app.logger`. Not `console`, `self` or `wandb`.
+ * `app_logger`, `applogger`, `requestLog`, `current_app.logger`. Not `console`, `self`, `wandb`,
+ * or words that merely end in "log" (`catalog`, `dialog`, `backlog`).
  */
 export function isLoggerName(segment: string): boolean {
-  return /^_*(log|logger|logging)$/i.test(segment) || /(_log|_logger|Log|Logger)$/.test(segment);
+  return /^_*(log|logging)$/i.test(segment) || /logger$/i.test(segment) || /(_log|Log)$/.test(segment);
 }
 
 /** True when a dotted callee calls a logging method on a logger-named receiver. */

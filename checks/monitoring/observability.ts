@@ -12,6 +12,7 @@ import { jsSources } from "../lib/javascript.js";
 import { JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { declaredDependencies, normaliseName, PROJECT_READ } from "../lib/project.js";
 import { pythonSources } from "../lib/python.js";
+import { NOT_APPLICATION_DIR } from "./logging-facts.js";
 import { isApplicationPython } from "./logging-python.js";
 import { OBSERVABILITY_CONFIG_READ, observabilityConfig } from "./observability-config.js";
 import {
@@ -68,6 +69,8 @@ function collectUses(repo: RepoView): Uses {
     }
   }
   for (const file of jsSources(repo)) {
+    // `sentry.client.config.ts` is where Next.js apps set Sentry up: config-named files count.
+    if (NOT_APPLICATION_DIR.test(file.path)) continue;
     const bucket = file.test ? uses.tests : uses.application;
     for (const imp of file.source.imports) {
       const tool = imp.typeOnly ? undefined : jsToolOf(imp.module);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { logging } from "../../../checks/monitoring/logging.js";
+import { isLogCall } from "../../../checks/monitoring/logging-facts.js";
 import type { CheckStatus } from "../../../src/engine/types.js";
 import { runCheck, type Tree } from "../../helpers/tree.js";
 import {
@@ -259,5 +260,31 @@ describe("monitoring.logging", () => {
     expect(finding?.path).toBe("notebooks/01-eda.ipynb");
     const text = NOTEBOOK_ONLY["notebooks/01-eda.ipynb"];
     expect(text.split("\n")[(finding?.line ?? 0) - 1]).toContain("print(df.shape)");
+  });
+});
+
+describe("logger receivers", () => {
+  it.each([
+    ["logger.info", true],
+    ["self.logger.warning", true],
+    ["LOGGER.error", true],
+    ["_log.debug", true],
+    ["log.exception", true],
+    ["logging.info", true],
+    ["applogger.info", true],
+    ["app_logger.critical", true],
+    ["this.requestLog.warn", true],
+    ["current_app.logger.info", true],
+    ["req.log.info", true],
+    ["console.log", false],
+    ["self.log", false],
+    ["wandb.log", false],
+    ["np.log", false],
+    ["catalog.info", false],
+    ["dialog.error", false],
+    ["logger.getChild", false],
+    ["print", false],
+  ])("%s -> %s", (callee, want) => {
+    expect(isLogCall(callee)).toBe(want);
   });
 });

@@ -110,6 +110,16 @@ const CASES: [string, Tree, CheckStatus, string[]][] = [
     ["observability-code", "observability-code"],
   ],
   [
+    "Next.js app with Sentry set up in sentry.client.config.ts",
+    {
+      "sentry.client.config.ts":
+        'import * as Sentry from "@sentry/nextjs";\n\nSentry.init({ dsn: process.env.NEXT_PUBLIC_SENTRY_DSN });\n',
+      "app/page.tsx": "export default function Page() {\n  return <main>hi</main>;\n}\n",
+    },
+    "pass",
+    ["observability-code"],
+  ],
+  [
     "metrics in code and a monitoring stack in Compose",
     {
       "app.py": INSTRUMENTED_MAIN,
@@ -180,6 +190,15 @@ const CASES: [string, Tree, CheckStatus, string[]][] = [
   [
     "trap: Sentry only in tests",
     { ...FASTAPI_SERVICE, "tests/test_sentry.py": "import sentry_sdk\n\n\ndef test_init():\n    sentry_sdk.init()\n" },
+    "fail",
+    ["observability-none"],
+  ],
+  [
+    "trap: an example script is not the application",
+    {
+      "examples/sentry_demo.py": "import sentry_sdk\n\nsentry_sdk.init()\n",
+      "docs/metrics.js": 'require("prom-client");\n',
+    },
     "fail",
     ["observability-none"],
   ],
