@@ -1,8 +1,7 @@
 /**
- * Parsers for the config formats repositories hold, returning either the value or an error
+ * Parsers for the config formats repositories hold (Python's INI dialect is in project-ini.ts), returning either the value or an error
  * with its line, never throwing: a broken file becomes a finding, not a crashed scan.
  */
-import { parse as parseIniText } from "ini";
 import { parse as parseTomlText } from "smol-toml";
 import { type Document, LineCounter, parseAllDocuments, parseDocument } from "yaml";
 
@@ -88,21 +87,6 @@ export function parseToml(text: string): Parsed<Record<string, unknown>> {
       error: (e.message.split("\n")[0] ?? "invalid TOML").trim(),
       ...(typeof e.line === "number" ? { line: e.line } : {}),
     };
-  }
-}
-
-/** Parse INI (`setup.cfg`, `tox.ini`, `.flake8`, `.coveragerc`). Lenient, as Python's configparser is. */
-export function parseIni(text: string): Parsed<Record<string, Record<string, string>>> {
-  try {
-    const raw = parseIniText(text) as Record<string, unknown>;
-    const sections: Record<string, Record<string, string>> = {};
-    for (const [name, value] of Object.entries(raw)) {
-      if (value && typeof value === "object")
-        sections[name] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
-    }
-    return { ok: true, value: sections };
-  } catch (error) {
-    return { ok: false, error: (error as Error).message };
   }
 }
 
