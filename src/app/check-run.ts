@@ -4,7 +4,7 @@
  */
 import type { Config } from "../engine/config.js";
 import type { Finding, Report } from "../engine/types.js";
-import { fitToLimit, renderMarkdown } from "../report/markdown.js";
+import { GITHUB_TEXT_LIMIT, renderMarkdown } from "../report/markdown.js";
 
 /** The check run's name as it appears on commits and pull requests. */
 export const CHECK_NAME = "Portfolio quality";
@@ -31,6 +31,24 @@ export interface CheckRunOutput {
   summary: string;
   text?: string;
   annotations?: Annotation[];
+}
+
+const CUT_NOTE =
+  "\n\n_… the rest of the report was cut to fit GitHub's limit on a check run's text; run `portfolio-quality check` for all of it._\n";
+
+/**
+ * Cut Markdown to GitHub's limit on `output.summary` / `output.text`, on a line boundary. GitHub
+ * counts UTF-8 bytes ("summary exceeds a maximum bytesize of 65535"), not characters: the
+ * report's emoji take 3-4 bytes each.
+ */
+export function fitBytes(text: string, limit = GITHUB_TEXT_LIMIT): string {
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.length <= limit) return text;
+  let end = limit - Buffer.byteLength(CUT_NOTE);
+  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--; // not inside a character
+  const head = bytes.subarray(0, end).toString("utf8");
+  const line = head.lastIndexOf("\n");
+  return (line > 0 ? head.slice(0, line) : head) + CUT_NOTE;
 }
 
 /** Conclusion: success at or above the threshold; below it neutral, or failure when strict. */
@@ -65,7 +83,8 @@ export function annotationsOf(report: Report, hasPath: (path: string) => boolean
         end_line: line,
         annotation_level: LEVEL[f.level],
         title: title.slice(0, 255),
-        message: message.slice(0, 64_000),
+        // GitHub takes up to 64 KB; an annotation is read in a narrow box, so far less is plenty.
+        message: message.slice(0, 4000),
       },
       rank: RANK[f.level],
       order,
@@ -86,7 +105,7 @@ export function completedOutput(
   const batches: Annotation[][] = [];
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
     batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  return { title: md.title.slice(0, 255), summary: md.summary, text: md.text, batches };
+  return { title: md.title.slice(0, 255), summary: fitBytes(md.summary), text: fitBytes(md.text), batches };
 }
 
 /** The Re-scan button. */
@@ -110,5 +129,5 @@ export function failedOutput(reason: string, detail?: string): CheckRunOutput {
         ]
       : []),
   ].join("\n");
-  return { title: "Portfolio quality: scan failed", summary: fitToLimit(summary) };
+  return { title: "Portfolio quality: scan failed", summary: fitBytes(summary) };
 }

@@ -1,4 +1,5 @@
 import { GitHubSourceError } from "../repo/github.js";
+import { ConfigReadError } from "./repo-config.js";
 
 /** Raised when a scan runs past its time limit. */
 export class ScanTimeoutError extends Error {
@@ -26,6 +27,13 @@ export function describeFailure(error: unknown): string {
       return `GitHub answered with a server error (${error.status}) while ${what}.`;
     return `GitHub refused a request while ${what}${error.status ? ` (HTTP ${error.status})` : ""}.`;
   }
+  if (error instanceof ConfigReadError) {
+    const what = "reading .github/portfolio-quality.yml";
+    if (error.rateLimited)
+      return `GitHub's rate limit was reached while ${what}${error.retryAfterSeconds !== undefined ? ` (GitHub asked to wait ${error.retryAfterSeconds} s)` : ""}.`;
+    if (error.status >= 500) return `GitHub answered with a server error (${error.status}) while ${what}.`;
+    return `GitHub refused a request while ${what} (HTTP ${error.status}).`;
+  }
   const status = (error as { status?: unknown })?.status;
   if (typeof status === "number") {
     if (status === 403 || status === 429) return "GitHub's rate limit was reached.";
@@ -35,7 +43,7 @@ export function describeFailure(error: unknown): string {
   return "an unexpected error stopped the scan.";
 }
 
-/** Run a promise with a time limit. */
+/** Run a promise with a time limit (the promise is not cancelled: its result is ignored). */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {

@@ -72,8 +72,10 @@ export async function onCheckRunRescan(
   context: Context<"check_run.rerequested" | "check_run.requested_action">,
 ): Promise<void> {
   const { check_run: run, repository } = context.payload;
+  // GitHub sends these only for the App's own check runs; the name guards against a future second one.
   if (run.name !== CHECK_NAME) return;
-  if ("requested_action" in context.payload && context.payload.requested_action?.identifier !== RESCAN_ACTION) return;
+  if (context.payload.action === "requested_action" && context.payload.requested_action?.identifier !== RESCAN_ACTION)
+    return;
   await scanCommit(deps(app, context), {
     owner: repository.owner.login,
     repo: repository.name,

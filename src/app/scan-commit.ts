@@ -6,7 +6,15 @@ import type { Logger, ProbotOctokit } from "probot";
 import type { Check } from "../engine/check.js";
 import { GitHubSource } from "../repo/github.js";
 import { scanDetailed } from "../scan.js";
-import { annotationsOf, CHECK_NAME, completedOutput, conclusionOf, failedOutput, RESCAN_ACTIONS } from "./check-run.js";
+import {
+  type Annotation,
+  annotationsOf,
+  CHECK_NAME,
+  completedOutput,
+  conclusionOf,
+  failedOutput,
+  RESCAN_ACTIONS,
+} from "./check-run.js";
 import { describeFailure, withTimeout } from "./failure.js";
 import { loadRepoConfig } from "./repo-config.js";
 
@@ -37,6 +45,30 @@ export interface ScanOutcome {
 }
 
 const now = () => new Date().toISOString();
+
+/** GitHub appends the annotations of each update to those already on the run; failures are logged. */
+async function appendAnnotations(
+  deps: ScanDeps,
+  run: { owner: string; repo: string; id: number; title: string; summary: string },
+  batches: readonly Annotation[][],
+): Promise<void> {
+  for (const [i, batch] of batches.entries()) {
+    try {
+      await deps.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+        owner: run.owner,
+        repo: run.repo,
+        check_run_id: run.id,
+        output: { title: run.title, summary: run.summary, annotations: batch },
+      });
+    } catch (error) {
+      deps.log.warn(
+        { repo: `${run.owner}/${run.repo}`, checkRunId: run.id, err: error, batchesLeft: batches.length - i },
+        "could not add the remaining annotations",
+      );
+      return;
+    }
+  }
+}
 
 /** Score one commit and publish it as a check run. Never throws for a scan failure. */
 export async function scanCommit(deps: ScanDeps, target: ScanTarget): Promise<ScanOutcome> {
@@ -101,15 +133,8 @@ export async function scanCommit(deps: ScanDeps, target: ScanTarget): Promise<Sc
       output: { title: out.title, summary: out.summary, text: out.text, ...(first ? { annotations: first } : {}) },
       actions: RESCAN_ACTIONS,
     });
-    // GitHub appends annotations sent by later updates to those already on the run.
-    for (const batch of rest) {
-      await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-        owner,
-        repo,
-        check_run_id: id,
-        output: { title: out.title, summary: out.summary, annotations: batch },
-      });
-    }
+    // The report is published: a failure from here on loses annotations, not the result.
+    await appendAnnotations(deps, { owner, repo, id, title: out.title, summary: out.summary }, rest);
     log.info(
       {
         ...fields,
