@@ -45,6 +45,10 @@ function where(c: CiCommand): string {
   return c.via.length > 0 ? ` (via ${c.via.join(" -> ")})` : "";
 }
 
+/** Reusable workflows of other repositories that publish, release or label: not where tests run. */
+const NOT_TESTS =
+  /\/\.github\/workflows\/[^/]*(release|publish|deploy|docs?|pages|slsa|provenance|generator|label|stale|sync|notify|changelog|bump|dependabot|codeql|scorecard)[^/]*$/i;
+
 /** A task-runner call that CI makes but whose task cannot be read: `make test` with no Makefile target. */
 function unverifiedRunner(c: CiCommand): boolean {
   if (!c.runner || c.runner.status === "followed") return false;
@@ -77,7 +81,7 @@ export const runsTests: Check = defineCheck({
     const unverified: Finding[] = [];
     for (const w of parsed)
       for (const job of w.jobs) {
-        if (job.uses && isRemoteUses(job.uses))
+        if (job.uses && isRemoteUses(job.uses) && !NOT_TESTS.test(job.uses.split("@")[0] ?? ""))
           unverified.push(
             warning(
               "tests-unverified-reusable",

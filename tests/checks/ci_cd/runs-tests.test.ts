@@ -79,6 +79,15 @@ describe("ci_cd.runs_tests", () => {
       ["tests-unverified-reusable"],
     ],
     [
+      "only a provenance generator from another repository",
+      {
+        ".github/workflows/release.yml":
+          "on:\n  push:\n    tags: ['v*']\njobs:\n  provenance:\n    uses: slsa-framework/slsa-github-generator/.github/workflows/generator_generic_slsa3.yml@v2.0.0\n",
+      },
+      "fail",
+      ["no-test-step"],
+    ],
+    [
       "make test with no Makefile",
       { ".github/workflows/ci.yml": step("make test") },
       "partial",
