@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { actionTests, testRunner } from "../../../checks/ci_cd/commands.js";
 import { runsTests } from "../../../checks/ci_cd/runs-tests.js";
+import { unwrap, wordsOf } from "../../../checks/lib/tasks.js";
 import { runCheck, type Tree } from "../../helpers/tree.js";
 import {
   CML_TRAIN,
@@ -25,6 +27,58 @@ import {
 
 const step = (run: string, on = "[push, pull_request]"): string =>
   `on: ${on}\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ${run}\n`;
+
+describe("testRunner", () => {
+  it.each([
+    ["python -m pytest -x", "pytest"],
+    ["py.test tests", "pytest"],
+    ["python -m unittest discover", "unittest"],
+    ["coverage run -m pytest", "pytest"],
+    ["coverage run --source=pkg -m unittest discover", "unittest"],
+    ["python tests/test_api.py", "python tests"],
+    ["python run_tests.py", "python tests"],
+    ["python setup.py test", "setup.py test"],
+    ["hatch test", "pytest"],
+    ["npx jest --ci", "jest"],
+    ["npx vitest run", "vitest"],
+    ["npx nyc --reporter=lcov mocha", "mocha"],
+    ["npx c8 node --test", "node --test"],
+    ["npx playwright test", "playwright"],
+    ["npx cypress run", "cypress"],
+    ["bun test", "bun test"],
+    ["ng test --watch=false", "ng test"],
+    ["react-scripts test --watchAll=false", "react-scripts test"],
+    ["cargo nextest run", "cargo test"],
+    ["./mvnw -B verify", "maven"],
+    ["./gradlew build", "gradle"],
+    ["dotnet test", "dotnet test"],
+    ["bundle exec rspec", "rspec"],
+    ["Rscript -e 'devtools::test()'", "R tests"],
+  ])("%s -> %s", (command, runner) => {
+    expect(testRunner(unwrap(wordsOf(command)))).toBe(runner);
+  });
+
+  it.each([
+    "pip install pytest",
+    "pytest --version",
+    "vitest bench",
+    "mvn -DskipTests package",
+    "python train.py",
+    "jest --listTests",
+  ])("%s runs no tests", (command) => {
+    expect(testRunner(unwrap(wordsOf(command)))).toBeUndefined();
+  });
+
+  it.each([
+    ["cypress-io/github-action@v6", "tests"],
+    ["convictional/trigger-workflow-and-wait@v1.6.5", "remote"],
+    ["someorg/run-tests-action@v1", "unverified"],
+    ["dorny/test-reporter@v1", undefined],
+    ["actions/checkout@v4", undefined],
+  ])("action %s -> %s", (uses, kind) => {
+    expect(actionTests(uses)).toBe(kind);
+  });
+});
 
 describe("ci_cd.runs_tests", () => {
   it.each<[string, Tree, string, string[]]>([
@@ -151,6 +205,36 @@ describe("ci_cd.runs_tests", () => {
       { ".github/workflows/cml.yml": CML_TRAIN },
       "fail",
       ["no-test-step"],
+    ],
+    [
+      "tests in a Jenkinsfile",
+      {
+        Jenkinsfile: `pipeline {
+  agent any
+  stages {
+    stage('Test') {
+      steps {
+        sh 'pip install -r requirements.txt'
+        sh '''
+          python -m pytest --junitxml=results.xml
+        '''
+      }
+    }
+  }
+}
+`,
+      },
+      "pass",
+      ["tests-run-other-ci", "tests-not-in-actions"],
+    ],
+    [
+      "Travis CI running make test",
+      {
+        ".travis.yml": "language: python\npython:\n  - '3.8'\ninstall: pip install -e .\nscript:\n  - make test\n",
+        Makefile: "test:\n\tnosetests -v\n",
+      },
+      "pass",
+      ["tests-run-other-ci", "tests-not-in-actions"],
     ],
     ["a docs deploy only", { ".github/workflows/docs.yml": DOCS_DEPLOY }, "fail", ["no-test-step"]],
     ["an image publish only", { ".github/workflows/docker.yml": DOCKER_PUBLISH }, "fail", ["no-test-step"]],

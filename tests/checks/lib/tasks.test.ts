@@ -235,6 +235,52 @@ describe("ciCommands", () => {
       },
       ["uses: nick-fields/retry@v3 > playwright test"],
     ],
+    [
+      "npm-run-all patterns and concurrently",
+      {
+        ".github/workflows/ci.yml": job("npx run-s lint:* && npx concurrently 'npm:test:unit' 'tsc --noEmit'"),
+        "package.json": JSON.stringify({
+          scripts: { "lint:js": "eslint .", "lint:css": "stylelint '**/*.css'", "test:unit": "vitest run" },
+        }),
+      },
+      [
+        "npm run lint:js > eslint .",
+        "npm run lint:css > stylelint **/*.css",
+        "concurrently > npm run test:unit > vitest run",
+        "concurrently > tsc --noEmit",
+      ],
+    ],
+    [
+      "workspaces: npm test --workspaces and turbo run lint",
+      {
+        ".github/workflows/ci.yml": job("npm test --workspaces --if-present\nnpx turbo run lint"),
+        "package.json": JSON.stringify({ workspaces: ["packages/*"] }),
+        "packages/api/package.json": JSON.stringify({ scripts: { test: "jest", lint: "eslint src" } }),
+        "packages/web/package.json": JSON.stringify({ scripts: { test: "vitest run" } }),
+      },
+      ["npm test > jest", "npm test > vitest run", "turbo run lint > eslint src"],
+    ],
+    [
+      "Makefile include files, define blocks and .DEFAULT_GOAL",
+      {
+        ".github/workflows/ci.yml": job("make"),
+        Makefile:
+          'include make/*.mk\n\ndefine HELP\ntest: not a target\nendef\n\n.DEFAULT_GOAL := check\n\nhelp:\n\t@echo "$$HELP"\n',
+        "make/check.mk": "check: lint\n\tpytest -q\n\nlint:\n\truff check .\n",
+      },
+      ["make check > make lint > ruff check .", "make check > pytest -q"],
+    ],
+    [
+      "a mise file task and a just alias",
+      {
+        ".github/workflows/ci.yml": job("mise run ci:test\njust t"),
+        "mise.toml": '[tools]\nnode = "20"\n',
+        "mise-tasks/ci/test": '#!/usr/bin/env bash\n#MISE description="tests"\nnpm test\n',
+        "package.json": JSON.stringify({ scripts: { test: "node --test" } }),
+        justfile: "alias t := test\n\ntest:\n    pytest\n",
+      },
+      ["mise run ci:test > npm test > node --test", "just t > pytest"],
+    ],
   ])("%s", (_name, tree, expected) => {
     const got = commandsOf(tree);
     if (process.env.SHOW) console.log(got);
