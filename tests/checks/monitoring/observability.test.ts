@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { observability } from "../../../checks/monitoring/observability.js";
+import { OBSERVABILITY_CONFIG_READ, observabilityConfig } from "../../../checks/monitoring/observability-config.js";
+import { RepoView } from "../../../src/engine/repo-view.js";
 import type { CheckStatus } from "../../../src/engine/types.js";
-import { runCheck, type Tree } from "../../helpers/tree.js";
+import { runCheck, snapshotOf, type Tree } from "../../helpers/tree.js";
 import { FASTAPI_SERVICE, notebook, PYPROJECT } from "./fixtures.js";
 
 const INSTRUMENTED_MAIN = `"""API with metrics and error reporting."""
@@ -256,5 +258,61 @@ describe("monitoring.observability", () => {
   it("gives the line of a Compose service's image", () => {
     const result = runCheck(observability, { "docker-compose.yml": COMPOSE });
     expect(result.findings.filter((f) => f.id === "observability-config").map((f) => f.line)).toEqual([6, 9]);
+  });
+});
+
+describe("monitoring configuration files", () => {
+  const view = (tree: Tree) => new RepoView(snapshotOf(tree, [{ reads: [OBSERVABILITY_CONFIG_READ] }]));
+
+  it.each([
+    [
+      "prometheus/rules.yml",
+      "groups:\n  - name: api\n    rules:\n      - alert: HighLatency\n        expr: p95 > 1\n",
+      ["Prometheus alerting/recording rules"],
+    ],
+    ["alertmanager.yml", "route:\n  receiver: team\nreceivers:\n  - name: team\n", ["Alertmanager routing"]],
+    [
+      "grafana/provisioning/datasources/ds.yaml",
+      "apiVersion: 1\ndatasources:\n  - name: Prometheus\n    type: prometheus\n",
+      ["Grafana provisioning"],
+    ],
+    [
+      "grafana/provisioning/dashboards/all.yaml",
+      "apiVersion: 1\nproviders:\n  - name: default\n",
+      ["Grafana provisioning"],
+    ],
+    [
+      "monitoring/dashboards/api.json",
+      JSON.stringify({ dashboard: { title: "API", panels: [] } }),
+      ["Grafana dashboard"],
+    ],
+    ["monitoring/dashboards/notes.json", JSON.stringify({ title: "not a dashboard" }), []],
+    ["k8s/podmonitor.yaml", "kind: PodMonitor\n---\nkind: Service\n", ["Kubernetes PodMonitor"]],
+    [
+      "deploy/otel-collector.yaml",
+      "---\nreceivers: {otlp: {}}\nexporters: {debug: {}}\nservice: {pipelines: {}}\n",
+      ["OpenTelemetry Collector pipeline"],
+    ],
+    ["docker-compose.yml", "services:\n  db:\n    image: postgres:16\n", []],
+    [".venv/lib/prometheus.yml", PROMETHEUS_YML, []],
+  ])("%s", (path, text, want) => {
+    const { evidence, broken } = observabilityConfig(view({ [path]: text }));
+    expect(evidence.map((e) => e.what)).toEqual(want);
+    expect(broken).toEqual([]);
+  });
+
+  it.each([
+    ["grafana/dashboards/api.json", '{ "panels": [ }', "grafana.com"],
+    ["k8s/servicemonitor.yaml", "kind: ServiceMonitor\n  bad: [\n", "prometheus.io"],
+    ["otel-collector.yaml", "receivers: [\n", "opentelemetry.io"],
+  ])("reports a broken %s with the tool's docs", (path, text, docs) => {
+    const result = runCheck(observability, { [path]: text });
+    const finding = result.findings.find((f) => f.id === "observability-config-invalid");
+    expect(finding?.path).toBe(path);
+    expect(finding?.docs).toContain(docs);
+  });
+
+  it("leaves a broken Compose file to the deployment checks", () => {
+    expect(observabilityConfig(view({ "docker-compose.yml": "services: [\n" })).broken).toEqual([]);
   });
 });
