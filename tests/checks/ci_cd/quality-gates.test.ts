@@ -116,6 +116,12 @@ describe("ci_cd.quality_gates", () => {
       ["gate-lint", "gate-coverage", "missing-format", "missing-types"],
     ],
     [
+      "pre-commit.ci (a ci: section) with no workflow of its own",
+      { ".pre-commit-config.yaml": `ci:\n  autofix_prs: true\n${PRE_COMMIT_CONFIG}` },
+      "pass",
+      ["gate-lint", "gate-format", "gate-types", "missing-coverage"],
+    ],
+    [
       "lint only",
       {
         ".github/workflows/ci.yml": step(
