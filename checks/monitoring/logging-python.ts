@@ -16,8 +16,8 @@ const LIBRARIES: Record<string, string> = {
   logzero: "logzero",
 };
 
-/** Libraries that log usefully with no configuration at all. */
-const READY_MADE = new Set(["loguru", "structlog", "logzero"]);
+/** Libraries that log usefully with no configuration at all (absl's `app.run` sets its logging up). */
+const READY_MADE = new Set(["loguru", "structlog", "logzero", "absl logging"]);
 
 /** Calls that configure handlers, levels or formats. */
 const CONFIG_CALL =

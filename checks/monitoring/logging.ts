@@ -27,6 +27,11 @@ function configFiles(repo: RepoView): Site[] {
     .map((f) => ({ path: f.path, line: 1 }));
 }
 
+/** Any output or logging at all in these files. */
+function hasSignal(f: LoggingFacts): boolean {
+  return f.logCalls.length + f.prints.length + f.config.length + f.loggers.length + f.libraries.size > 0;
+}
+
 /** The verdict when the only Python is in notebooks: printing there is normal, but nothing is application code. */
 function notebooksOnly(facts: LoggingFacts): Verdict {
   const fix = {
@@ -41,7 +46,7 @@ function notebooksOnly(facts: LoggingFacts): Verdict {
       findings: [
         warning(
           "logging-notebooks-only",
-          `Only notebooks: they log (${facts.logCalls.length} log calls, ${facts.prints.length} prints), but there is no application code outside them.`,
+          `The code that runs is in notebooks: they log (${facts.logCalls.length} log calls, ${facts.prints.length} prints), but there is no application code outside them.`,
           at,
           fix,
         ),
@@ -54,7 +59,7 @@ function notebooksOnly(facts: LoggingFacts): Verdict {
     findings: [
       failure(
         "logging-notebooks-only",
-        `Only notebooks: printing there is fine for exploration${prints}, but there is no application code that logs.`,
+        `The code that runs is in notebooks: printing there is fine for exploration${prints}, but there is no application code that logs.`,
         at,
         fix,
       ),
@@ -79,7 +84,9 @@ export const logging = defineCheck({
     const js = jsLogging(repo);
     const files = configFiles(repo);
     const judged: [LoggingFacts, Advice][] = [];
-    if (python.application.files > 0) judged.push([python.application, PYTHON_ADVICE]);
+    // Python files that neither log nor print (empty packages, helpers) beside notebooks: the notebooks are the program.
+    const silent = !hasSignal(python.application) && python.notebooks.files > 0;
+    if (python.application.files > 0 && !silent) judged.push([python.application, PYTHON_ADVICE]);
     if (js.server.files > 0) judged.push([js.server, JS_ADVICE]);
     // Front-end code alone is judged only when it is all there is.
     if (judged.length === 0 && js.browser.files > 0) judged.push([js.browser, JS_ADVICE]);

@@ -28,6 +28,15 @@ const CASES: [string, Tree, CheckStatus, string[]][] = [
     ["logging-used"],
   ],
   [
+    "absl logging is ready made",
+    {
+      "train.py":
+        "from absl import app, flags, logging\n\n\ndef main(argv):\n    logging.info('training')\n\n\nif __name__ == '__main__':\n    app.run(main)\n",
+    },
+    "pass",
+    ["logging-used"],
+  ],
+  [
     "structlog configured",
     {
       "svc/log.py":
@@ -124,6 +133,16 @@ const CASES: [string, Tree, CheckStatus, string[]][] = [
   ],
   // Fail
   ["notebook-only Kaggle project", NOTEBOOK_ONLY, "fail", ["logging-notebooks-only"]],
+  [
+    "notebooks beside silent helper modules",
+    {
+      ...NOTEBOOK_ONLY,
+      "src/__init__.py": "",
+      "src/features.py": "def add_family_size(df):\n    return df.assign(family=df.SibSp + df.Parch + 1)\n",
+    },
+    "fail",
+    ["logging-notebooks-only"],
+  ],
   [
     "print only",
     { "main.py": "import pandas as pd\n\ndf = pd.read_csv('x.csv')\nprint(df.head())\nprint(df.describe())\n" },
