@@ -4,7 +4,7 @@
  */
 import type { Logger, ProbotOctokit } from "probot";
 import type { Check } from "../engine/check.js";
-import { GitHubSource } from "../repo/github.js";
+import { GITHUB_SOURCE_DEFAULTS, GitHubSource } from "../repo/github.js";
 import { scanDetailed } from "../scan.js";
 import {
   type Annotation,
@@ -33,7 +33,7 @@ export interface ScanDeps {
   readonly log: Logger;
   readonly checks: readonly Check[];
   readonly tool: { readonly name: string; readonly version: string };
-  /** Longest a scan may take before it is reported as timed out (default 120 s). */
+  /** Longest a scan may take before it is reported as timed out (default `SCAN_TIMEOUT_MS`). */
   readonly timeoutMs?: number;
 }
 
@@ -43,6 +43,9 @@ export interface ScanOutcome {
   readonly conclusion: "success" | "neutral" | "failure" | "error";
   readonly score?: number;
 }
+
+/** A scan that takes longer is reported as timed out (GitHub's webhook deadline is long past by then). */
+export const SCAN_TIMEOUT_MS = 120_000;
 
 const now = () => new Date().toISOString();
 
@@ -75,6 +78,7 @@ export async function scanCommit(deps: ScanDeps, target: ScanTarget): Promise<Sc
   const { octokit, log } = deps;
   const { owner, repo, sha } = target;
   const started = performance.now();
+  const limitMs = deps.timeoutMs ?? SCAN_TIMEOUT_MS;
   const fields = { repo: `${owner}/${repo}`, sha };
   let id: number;
   try {
@@ -106,7 +110,9 @@ export async function scanCommit(deps: ScanDeps, target: ScanTarget): Promise<Sc
   try {
     const run = async () => {
       const loaded = await loadRepoConfig(octokit, owner, repo, new Set(deps.checks.map((c) => c.id)));
-      const source = new GitHubSource(octokit, { owner, repo, sha, ref: target.ref });
+      // No single request may outlive the scan's own limit.
+      const requestMs = Math.min(GITHUB_SOURCE_DEFAULTS.timeoutMs, limitMs);
+      const source = new GitHubSource(octokit, { owner, repo, sha, ref: target.ref, timeoutMs: requestMs });
       const result = await scanDetailed(source, {
         checks: deps.checks,
         config: loaded.config,
@@ -115,7 +121,7 @@ export async function scanCommit(deps: ScanDeps, target: ScanTarget): Promise<Sc
       });
       return { ...result, loaded };
     };
-    const { report, listing, loaded } = await withTimeout(run(), deps.timeoutMs ?? 120_000, "The scan");
+    const { report, listing, loaded } = await withTimeout(run(), limitMs, "The scan");
     const paths = new Set(listing.files.map((f) => f.path));
     const out = completedOutput(
       report,

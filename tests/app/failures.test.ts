@@ -1,0 +1,153 @@
+/**
+ * Whatever fails, the check run ends completed with a plain-language message saying what failed
+ * and that Re-scan retries; it is never left in progress. Probot's retry and throttling are off
+ * in these tests (they stay on in production), so each fault is seen once.
+ */
+import { describe, expect, it } from "vitest";
+import type { Fault } from "../helpers/fake-github.js";
+import { mockGitHub, testProbot } from "../helpers/probot.js";
+import type { Tree } from "../helpers/tree.js";
+import { PORTFOLIO } from "./fixtures.js";
+import { checkSuite } from "./payloads.js";
+
+interface Output {
+  title: string;
+  summary: string;
+  text?: string;
+  annotations?: unknown[];
+}
+
+async function scanWith(faults: Fault[], options: { timeoutMs?: number; truncateAt?: number; files?: Tree } = {}) {
+  const gh = mockGitHub({}, options.truncateAt ? { truncateAt: options.truncateAt } : {});
+  const sha = gh.setRepo("jane/churn", { files: options.files ?? PORTFOLIO }).latest.sha;
+  for (const f of faults) gh.fail(f);
+  const probot = await testProbot(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {});
+  await probot.receive({
+    id: "f",
+    name: "check_suite",
+    payload: checkSuite("requested", { owner: "jane", repo: "churn", sha }) as never,
+  });
+  const last = gh.requests.at(-1);
+  return { gh, sha, last, body: last?.body as { status?: string; conclusion?: string; output: Output } };
+}
+
+const RATE_LIMIT_BODY = {
+  message:
+    "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID FAKE.",
+  documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+};
+
+const gqlErrors = (errors: unknown[]) => ({ status: 200, body: { data: null, errors } });
+
+describe("a failed scan completes its check run with a plain message", () => {
+  it.each<[string, Fault[], RegExp]>([
+    [
+      "tree 404",
+      [{ route: "tree", status: 404 }],
+      /GitHub could not find what it was asked for while listing the commit's files/,
+    ],
+    ["tree 409 (empty repository)", [{ route: "tree", status: 409 }], /the repository is empty/],
+    ["tree 502", [{ route: "tree", status: 502 }], /server error \(502\) while listing the commit's files/],
+    [
+      "tree 403 secondary rate limit with Retry-After",
+      [{ route: "tree", status: 403, retryAfter: 60, body: RATE_LIMIT_BODY }],
+      /GitHub's rate limit was reached while listing the commit's files \(GitHub asked to wait 60 s\)/,
+    ],
+    [
+      "GraphQL errors",
+      [
+        {
+          route: "graphql",
+          ...gqlErrors([
+            {
+              message:
+                "Something went wrong while executing your query. Please include `FAKE` when reporting this issue.",
+            },
+          ]),
+        },
+      ],
+      /GitHub answered with errors while reading file contents/,
+    ],
+    [
+      "GraphQL rate limit",
+      [
+        {
+          route: "graphql",
+          ...gqlErrors([{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation." }]),
+        },
+      ],
+      /GitHub's rate limit was reached while reading file contents/,
+    ],
+    ["GraphQL 502", [{ route: "graphql", status: 502 }], /server error \(502\) while reading file contents/],
+    [
+      "config 500",
+      [{ route: "contents", status: 500 }],
+      /server error \(500\) while reading \.github\/portfolio-quality\.yml/,
+    ],
+    [
+      "config 403 rate limit",
+      [{ route: "contents", status: 403, retryAfter: 30, body: RATE_LIMIT_BODY }],
+      /rate limit was reached while reading \.github\/portfolio-quality\.yml \(GitHub asked to wait 30 s\)/,
+    ],
+  ])("%s", async (_, faults, reason) => {
+    const { gh, body, last } = await scanWith(faults);
+    expect(last?.method).toBe("PATCH");
+    expect(body).toMatchObject({
+      status: "completed",
+      conclusion: "neutral",
+      output: { title: "Portfolio quality: scan failed" },
+      actions: [{ identifier: "rescan" }],
+    });
+    expect(body.output.summary).toMatch(reason);
+    expect(body.output.summary).toMatch(/^The scan could not finish: /);
+    expect(body.output.summary).toContain("Press **Re-scan** above to try again.");
+    expect(gh.checkRuns).toMatchObject([{ status: "completed", conclusion: "neutral" }]);
+  });
+
+  it("a scan that runs past its time limit (a request that never answers)", async () => {
+    const { gh, body } = await scanWith([{ route: "tree", hang: true }], { timeoutMs: 300 });
+    expect(body.output.summary).toMatch(/^The scan could not finish: The scan took longer than 300 ms\./);
+    expect(gh.checkRuns).toMatchObject([{ status: "completed", conclusion: "neutral" }]);
+    expect(gh.lines().at(-1)).toMatch(/^PATCH /);
+  });
+
+  it("a scan that is slow overall though each request answers", async () => {
+    const slow: Fault[] = [
+      { route: "tree", delayMs: 250 },
+      { route: "graphql", delayMs: 250 },
+    ];
+    const { body } = await scanWith(slow, { timeoutMs: 400 });
+    expect(body.output.summary).toMatch(/The scan took longer than 400 ms/);
+  });
+
+  it("a completion GitHub rejects is replaced by the failure message, not left in progress", async () => {
+    const { gh, body } = await scanWith([{ route: "check-run.update", status: 500 }]);
+    const patches = gh.requests.filter((r) => r.method === "PATCH");
+    expect(patches.map((p) => p.status)).toEqual([500, 200]);
+    expect(body.output.summary).toMatch(/server error \(500\)/);
+    expect(gh.checkRuns[0]?.status).toBe("completed");
+  });
+});
+
+describe("a truncated tree", () => {
+  const wide: Tree = {
+    ...PORTFOLIO,
+    ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`data/raw/part-${i}.csv`, "a,b\n1,2\n"])),
+  };
+
+  it("is walked by subtrees and the report says so", async () => {
+    const { gh, body, sha } = await scanWith([], { truncateAt: 40, files: wide });
+    const trees = gh.requests.filter((r) => r.route === "tree");
+    expect(trees[0]).toMatchObject({ path: `/repos/jane/churn/git/trees/${sha}`, query: { recursive: "1" } });
+    expect(trees.length).toBeGreaterThan(1);
+    expect(body.conclusion).toMatch(/^(success|neutral)$/);
+    expect(body.output.text).toMatch(/GitHub truncated the recursive listing of this commit; it was completed/);
+  });
+
+  it("when even one directory is too long to list, the summary warns the listing is partial", async () => {
+    const { body } = await scanWith([], { truncateAt: 20, files: wide });
+    expect(body.status).toBe("completed");
+    expect(body.output.summary).toMatch(/### Scan notes[\s\S]*the listing is partial/);
+    expect(body.output.summary).toMatch(/data\/raw\//);
+  });
+});
