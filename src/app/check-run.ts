@@ -4,6 +4,7 @@
  */
 import type { Config } from "../engine/config.js";
 import type { Finding, Report } from "../engine/types.js";
+import { escapeMarkdown } from "../report/escape.js";
 import { GITHUB_TEXT_LIMIT, renderMarkdown } from "../report/markdown.js";
 
 /** The check run's name as it appears on commits and pull requests. */
@@ -96,12 +97,22 @@ export function annotationsOf(report: Report, hasPath: (path: string) => boolean
     .map((x) => x.a);
 }
 
+/**
+ * A custom rule's title comes from the repository's config, and the Markdown renderer prints
+ * check titles as they are (they are ours for built-in checks): escape those titles here so a
+ * config cannot plant a mention, link or HTML. To remove once the renderer escapes titles itself.
+ */
+function inertTitles(report: Report): Report {
+  const checks = report.checks.map((c) => (c.id.startsWith("custom.") ? { ...c, title: escapeMarkdown(c.title) } : c));
+  return { ...report, checks };
+}
+
 /** The body that completes a check run with a report; annotations go in batches of 50. */
 export function completedOutput(
   report: Report,
   annotations: readonly Annotation[],
 ): { title: string; summary: string; text: string; batches: Annotation[][] } {
-  const md = renderMarkdown(report);
+  const md = renderMarkdown(inertTitles(report));
   const batches: Annotation[][] = [];
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
     batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
