@@ -15,6 +15,7 @@ import { renderTerminal } from "../report/terminal.js";
 import { scan } from "../scan.js";
 import { formatIssues, loadLocalConfig } from "./config-file.js";
 import { type CliIO, EXIT, UsageError, useColor } from "./io.js";
+import { configureScanCommand } from "./scan-command.js";
 import { toolInfo } from "./tool.js";
 
 function score(value: string): number {
@@ -98,6 +99,7 @@ function program(io: CliIO, result: { code: number; pending?: Promise<number> })
     .action((dir: string | undefined, flags: CheckFlags) => {
       result.pending = checkCommand(dir, flags, io);
     });
+  configureScanCommand(cmd.command("scan"), io, result);
   cmd
     .command("checks")
     .description("list every check with its criterion, weight and what it looks for")
