@@ -12,12 +12,21 @@ const README = join(import.meta.dirname, "..", "README.md");
 const START = "<!-- checklist:start -->";
 const END = "<!-- checklist:end -->";
 
+/** A cell of a Markdown table: pipes escaped, and * and _ outside code spans kept literal. */
+function escapeCell(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/([*_])/g, "\\$1")))
+    .join("")
+    .replace(/\|/g, "\\|");
+}
+
 function table(): string {
   const rows = ["| criterion (weight) | check | weight | what it looks for |", "| --- | --- | ---: | --- |"];
   for (const c of CRITERIA) {
     for (const [i, check] of CHECKS.filter((k) => k.criterion === c.id).entries()) {
       rows.push(
-        `| ${i === 0 ? `**${c.title}** (${c.weight})` : ""} | \`${check.id}\` | ${check.weight} | ${check.looksFor.replace(/\|/g, "\\|")} |`,
+        `| ${i === 0 ? `**${c.title}** (${c.weight})` : ""} | \`${check.id}\` | ${check.weight} | ${escapeCell(check.looksFor)} |`,
       );
     }
   }

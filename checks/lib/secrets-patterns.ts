@@ -76,9 +76,11 @@ export function isDefaultCredential(value: string): boolean {
 const TOY_WORDS = /secret|pass|key|token|admin|test|dev|demo|local|default|hello|welcome|qwerty|my|super|example/;
 
 // Assignment names that hold a credential: the LAST word decides (`db_password`, `apiKey`,
-// `client_secret`), so `password_field`, `token_url` and `max_tokens` are not secrets.
+// `client_secret`), so `password_field`, `token_url` and `max_tokens` are not secrets. A bare
+// `pass` is a test status as often as a password (`{ pass: "s-pass", fail: ... }`): only
+// `db_pass`, `smtp_pass` and the like count.
 const SECRET_NAME =
-  /(^|_)(password|passwd|passphrase|pwd|pass|secret|secret_key|secretkey|token|access_token|auth_token|api_key|apikey|api_token|access_key|private_key|client_secret|credentials?|license_key|signing_key|encryption_key|webhook_secret|dsn)$/;
+  /(^|_)(password|passwd|passphrase|pwd|secret|secret_key|secretkey|token|access_token|auth_token|api_key|apikey|api_token|access_key|private_key|client_secret|credentials?|license_key|signing_key|encryption_key|webhook_secret|dsn)$|._pass$/;
 // Tokenizers' special tokens (`pad_token = "[PAD]"`) and counters are not credentials.
 const NOT_SECRET_NAME =
   /(^|_)(pad|eos|bos|sos|unk|sep|cls|mask|start|end|special|new|max|min|num|total|n|next|prev|page|csrf|public|publishable)_(token|key)$/;

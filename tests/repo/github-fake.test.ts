@@ -295,9 +295,8 @@ describe("fake GitHub: faults, latency, shutdown", () => {
       ["tree", undefined],
       ["repo", undefined],
     ]);
-    const started = performance.now();
+    // With 60 s of latency pending, a close() that waited would run past the test's timeout.
     await fake.close();
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(await hanging).toBeInstanceOf(Error);
     expect(await delayed).toBeInstanceOf(Error);
   });

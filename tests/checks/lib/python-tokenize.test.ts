@@ -138,16 +138,12 @@ describe("lines and layout", () => {
     expect(analysePython("# only\n# comments\n").codeLines).toBe(0);
   });
 
-  it("tokenizes a large file quickly (linear, no backtracking)", () => {
+  // ~2.4 MB: about 0.1 s on an idle machine; anything quadratic would pass the timeout (a hang guard).
+  it("tokenizes a large file (linear, no backtracking)", () => {
     const chunk = 'def f(x: int) -> str:\n    """Doc."""\n    s = f"{x!r:>{w}}"  # note\n    return s + r\'\\d\'\n\n';
-    const big = chunk.repeat(20_000);
-    const t0 = performance.now();
-    const source = analysePython(big);
-    const ms = performance.now() - t0;
+    const source = analysePython(chunk.repeat(20_000));
     expect(source.definitions).toHaveLength(20_000);
-    // ~2.4 MB: about 0.1 s on an idle machine; anything quadratic would take minutes.
-    expect(ms).toBeLessThan(10_000);
-  });
+  }, 30_000);
 
   it("does not blow up on a long run of quotes or brackets", () => {
     expect(analysePython('"'.repeat(100_001)).error?.message).toBe("unterminated triple-quoted string");
