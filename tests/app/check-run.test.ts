@@ -37,7 +37,7 @@ async function scan(files: Tree, faults: Parameters<ReturnType<typeof mockGitHub
 
 /** `groups` groups of 20 committed files, each forbidden by its own rule: 20 failures per rule. */
 function forbidden(groups: number, config: Record<string, unknown> = {}, message?: string): Tree {
-  const files: Record<string, string> = { ...PORTFOLIO };
+  const files: Record<string, Tree[string]> = { ...PORTFOLIO };
   const rules = [];
   for (let g = 0; g < groups; g++) {
     for (let i = 0; i < 20; i++) files[`dumps/g${g}/f${i}.log`] = "log\n";

@@ -44,10 +44,9 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unkno
   throttle: { enabled: false },
 }));
 
-/** A Probot with the App loaded. `baseUrl` points it at a fake GitHub on loopback instead of nock. */
-export async function testProbot(options: AppOptions & { baseUrl?: string } = {}): Promise<Probot> {
-  const { baseUrl, ...app } = options;
-  const probot = new Probot({
+/** A Probot for tests, nothing loaded yet. `baseUrl` points it at a fake GitHub on loopback instead of nock. */
+export function newProbot(baseUrl?: string): Probot {
+  return new Probot({
     appId: APP_ID,
     privateKey: PRIVATE_KEY,
     secret: WEBHOOK_SECRET,
@@ -55,6 +54,12 @@ export async function testProbot(options: AppOptions & { baseUrl?: string } = {}
     logLevel: "fatal",
     ...(baseUrl ? { baseUrl } : {}),
   });
+}
+
+/** A Probot with the App loaded. */
+export async function testProbot(options: AppOptions & { baseUrl?: string } = {}): Promise<Probot> {
+  const { baseUrl, ...app } = options;
+  const probot = newProbot(baseUrl);
   await probot.load(createApp(app));
   return probot;
 }
