@@ -33,6 +33,8 @@ export interface ScanIO extends CliIO {
   readonly stderrIsTTY?: boolean;
   /** The clock for the report's date; tests pin it. */
   readonly now?: () => Date;
+  /** Milliseconds per second of a rate-limit wait and per retry step (default 1,000); tests shrink it. */
+  readonly retryUnitMs?: number;
 }
 
 const FORMATS = ["terminal", "markdown", "csv", "json", "html"] as const;
@@ -130,6 +132,7 @@ async function scanCommand(args: readonly string[], flags: ScanFlags, io: ScanIO
     ...(token ? { token } : {}),
     baseUrl: apiUrl,
     userAgent,
+    ...(io.retryUnitMs !== undefined ? { retryUnitMs: io.retryUnitMs } : {}),
     onWait: (wait) => progress.wait(wait),
   });
   // Without a token GraphQL is closed to us: list through the API, read from the raw file host.
