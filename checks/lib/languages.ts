@@ -90,8 +90,8 @@ export function isTestPath(path: string): boolean {
  * The shared read requests for source code. Checks that read source use these exact objects,
  * so every check sees the same files and the budget is spent once.
  */
-export const PYTHON_SOURCE_READ = { globs: PYTHON_GLOBS, maxFiles: 400, priority: 2 } as const;
+export const PYTHON_SOURCE_READ = { globs: PYTHON_GLOBS, maxFiles: 250, priority: 2 } as const;
 /** Notebooks: code cells are read from them, never outputs. */
-export const NOTEBOOK_READ = { globs: NOTEBOOK_GLOBS, maxFiles: 60, priority: 3 } as const;
+export const NOTEBOOK_READ = { globs: NOTEBOOK_GLOBS, maxFiles: 40, priority: 3 } as const;
 /** JavaScript and TypeScript source. */
-export const JS_SOURCE_READ = { globs: JS_GLOBS, maxFiles: 300, priority: 3 } as const;
+export const JS_SOURCE_READ = { globs: JS_GLOBS, maxFiles: 150, priority: 3 } as const;

@@ -34,7 +34,7 @@ type Matcher =
   | { kind: "ext"; ext: string; nocase: boolean }
   | { kind: "base"; base: string; nocase: boolean }
   | { kind: "exact"; path: string; nocase: boolean }
-  | { kind: "pattern"; prefix: string; re: RegExp; nocase: boolean };
+  | { kind: "pattern"; prefix: string; re: RegExp; nocase: boolean; ext?: string; depth?: number };
 
 const compiled = new Map<string, Matcher>();
 
@@ -61,7 +61,19 @@ function compileUncached(p: string, nocase: boolean): Matcher {
   }
   const prefix = literal.length > 0 ? `${literal.join("/")}/` : "";
   const re = picomatch.makeRe(p, { dot: true, nocase, nobrace: true, noextglob: false });
-  return { kind: "pattern", prefix: nocase ? prefix.toLowerCase() : prefix, re, nocase };
+  // Candidate filters: a literal extension on the last segment (`**/k8s/**/*.yml`), or a fixed
+  // depth when there is no globstar (`README.*`, `*/README`).
+  const last = p.slice(p.lastIndexOf("/") + 1);
+  const lastExt = /\.([A-Za-z0-9_-]+)$/.exec(last)?.[1];
+  const depth = p.includes("**") ? undefined : p.split("/").length - 1;
+  return {
+    kind: "pattern",
+    prefix: nocase ? prefix.toLowerCase() : prefix,
+    re,
+    nocase,
+    ...(lastExt !== undefined ? { ext: nocase ? lastExt.toLowerCase() : lastExt } : {}),
+    ...(depth !== undefined ? { depth } : {}),
+  };
 }
 
 /** Indexes over one sorted list of paths, built on first use, answering globs with memoised results. */
@@ -70,6 +82,9 @@ export class GlobIndex {
   private lowerPaths: readonly string[] | undefined;
   private byExt: Map<string, number[]> | undefined;
   private byBase: Map<string, number[]> | undefined;
+  private byExtLower: Map<string, number[]> | undefined;
+  private byBaseLower: Map<string, number[]> | undefined;
+  private byDepth: number[][] | undefined;
   private exact: Map<string, number> | undefined;
   private readonly memo = new Map<string, readonly number[]>();
 
@@ -117,19 +132,51 @@ export class GlobIndex {
     return this.byBase;
   }
 
-  /** Case-insensitive lookups fold the (few) distinct keys rather than keeping a second index. */
-  private folded(map: Map<string, number[]>, lowerKey: string): readonly number[] {
-    const out: number[] = [];
-    for (const [k, list] of map) if (k.toLowerCase() === lowerKey) out.push(...list);
-    return out.sort((a, b) => a - b);
+  /** A lower-cased copy of an index, for case-insensitive lookups; lists stay ascending. */
+  private static lowered(map: Map<string, number[]>): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    for (const [k, list] of map) {
+      const key = k.toLowerCase();
+      const prev = out.get(key);
+      out.set(key, prev ? [...prev, ...list].sort((a, b) => a - b) : list);
+    }
+    return out;
+  }
+
+  /** The smaller of the extension and depth indexes that must hold every match, if any applies. */
+  private candidates(m: Extract<Matcher, { kind: "pattern" }>): readonly number[] | undefined {
+    let best: readonly number[] | undefined;
+    if (m.ext !== undefined) {
+      if (m.nocase) this.byExtLower ??= GlobIndex.lowered(this.extIndex());
+      best = (m.nocase ? this.byExtLower : this.extIndex())?.get(m.ext) ?? [];
+    }
+    if (m.depth !== undefined) {
+      if (!this.byDepth) {
+        const byDepth: number[][] = [];
+        for (let i = 0; i < this.paths.length; i++) {
+          const p = this.paths[i] as string;
+          let d = 0;
+          for (let c = 0; c < p.length; c++) if (p.charCodeAt(c) === 47) d++;
+          (byDepth[d] ??= []).push(i);
+        }
+        this.byDepth = byDepth;
+      }
+      const atDepth = this.byDepth[m.depth] ?? [];
+      if (!best || atDepth.length < best.length) best = atDepth;
+    }
+    return best;
   }
 
   private matchOne(m: Matcher): readonly number[] {
     switch (m.kind) {
       case "ext":
-        return m.nocase ? this.folded(this.extIndex(), m.ext) : (this.extIndex().get(m.ext) ?? []);
+        if (!m.nocase) return this.extIndex().get(m.ext) ?? [];
+        this.byExtLower ??= GlobIndex.lowered(this.extIndex());
+        return this.byExtLower.get(m.ext) ?? [];
       case "base":
-        return m.nocase ? this.folded(this.baseIndex(), m.base) : (this.baseIndex().get(m.base) ?? []);
+        if (!m.nocase) return this.baseIndex().get(m.base) ?? [];
+        this.byBaseLower ??= GlobIndex.lowered(this.baseIndex());
+        return this.byBaseLower.get(m.base) ?? [];
       case "exact": {
         if (m.nocase) {
           this.lowerPaths ??= this.paths.map((p) => p.toLowerCase());
@@ -145,6 +192,11 @@ export class GlobIndex {
       }
       case "pattern": {
         const out: number[] = [];
+        const candidates = this.candidates(m);
+        if (candidates) {
+          for (const i of candidates) if (m.re.test(this.paths[i] as string)) out.push(i);
+          return out;
+        }
         if (m.prefix === "" || m.nocase) {
           // Lower-cased paths are not in the listing's order, so a case-insensitive prefix scans all.
           for (let i = 0; i < this.paths.length; i++) if (m.re.test(this.paths[i] as string)) out.push(i);

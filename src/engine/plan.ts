@@ -31,10 +31,17 @@ function depth(path: string): number {
   return n;
 }
 
-function shallowFirst(a: RepoFile, b: RepoFile): number {
-  const d = depth(a.path) - depth(b.path);
-  if (d !== 0) return d;
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+/** Orders listing indexes shallow paths first, then by path (the listing is sorted by path). */
+function shallowFirst(depths: Map<number, number>, files: readonly RepoFile[]): (a: number, b: number) => number {
+  const depthOf = (i: number) => {
+    let d = depths.get(i);
+    if (d === undefined) {
+      d = depth((files[i] as RepoFile).path);
+      depths.set(i, d);
+    }
+    return d;
+  };
+  return (a, b) => depthOf(a) - depthOf(b) || a - b;
 }
 
 function isReadable(f: RepoFile): boolean {
@@ -53,34 +60,36 @@ export function planReads(
   index: GlobIndex = new GlobIndex(files.map((f) => f.path)),
 ): ReadPlan {
   const wanted = new Map<number, number>(); // listing index -> best (lowest) priority
-  const requests: ReadRequest[] = checks.flatMap((c) => c.reads);
-  for (const request of requests) {
+  const order = shallowFirst(new Map(), files);
+  const seen = new Set<ReadRequest>();
+  for (const request of checks.flatMap((c) => c.reads)) {
+    // Checks share request objects (PYTHON_SOURCE_READ...): one is planned once.
+    if (seen.has(request)) continue;
+    seen.add(request);
     const priority = request.priority ?? 1;
-    const matched = index
-      .match(request.globs, { nocase: request.nocase ?? false })
-      .map((i) => ({ i, f: files[i] as RepoFile }))
-      .filter(({ f }) => isReadable(f) && f.size <= budget.maxFileBytes)
-      .sort((a, b) => shallowFirst(a.f, b.f));
-    const limit = request.maxFiles ?? Number.POSITIVE_INFINITY;
-    matched.slice(0, limit).forEach(({ i }) => {
-      const prev = wanted.get(i);
-      if (prev === undefined || priority < prev) wanted.set(i, priority);
-    });
+    const readable: number[] = [];
     for (const i of index.match(request.globs, { nocase: request.nocase ?? false })) {
       const f = files[i] as RepoFile;
       if (!isReadable(f)) continue;
-      if (f.size > budget.maxFileBytes && !wanted.has(i)) wanted.set(i, Number.POSITIVE_INFINITY);
+      if (f.size <= budget.maxFileBytes) readable.push(i);
+      else if (!wanted.has(i)) wanted.set(i, Number.POSITIVE_INFINITY); // reported as too large
+    }
+    const limit = request.maxFiles ?? Number.POSITIVE_INFINITY;
+    const chosen = readable.length > limit ? readable.sort(order).slice(0, limit) : readable;
+    for (const i of chosen) {
+      const prev = wanted.get(i);
+      if (prev === undefined || priority < prev) wanted.set(i, priority);
     }
   }
 
   const ordered = [...wanted.entries()]
-    .map(([i, priority]) => ({ f: files[i] as RepoFile, priority }))
-    .sort((a, b) => a.priority - b.priority || shallowFirst(a.f, b.f));
+    .sort((a, b) => a[1] - b[1] || order(a[0], b[0]))
+    .map(([i]) => files[i] as RepoFile);
 
   const paths: string[] = [];
   const skipped = new Map<string, UnreadReason>();
   let bytes = 0;
-  for (const { f } of ordered) {
+  for (const f of ordered) {
     if (f.size > budget.maxFileBytes) skipped.set(f.path, "too_large");
     else if (paths.length >= budget.maxFiles || bytes + f.size > budget.maxBytes) skipped.set(f.path, "over_budget");
     else {

@@ -42,3 +42,32 @@ describe("GlobIndex", () => {
     expect(GlobIndex.test("vendor/x.js", "vendor/**")).toBe(true);
   });
 });
+
+describe("GlobIndex candidate filters", () => {
+  const paths = [
+    "README",
+    "README.md",
+    "a/README",
+    "a/b/README.rst",
+    "deploy/k8s/app.yaml",
+    "deploy/k8s/app.yml",
+    "k8s/x/y.yml",
+    "req/dev-requirements.txt",
+    "requirements.txt",
+    "requirements.txt.bak",
+  ].sort();
+  const index = new GlobIndex(paths);
+  const match = (p: string, nocase = false) => index.match(p, { nocase }).map((i) => paths[i]);
+
+  it.each([
+    ["**/*requirements*.txt", false, ["req/dev-requirements.txt", "requirements.txt"]],
+    ["**/k8s/**/*.yml", false, ["deploy/k8s/app.yml", "k8s/x/y.yml"]],
+    ["readme.*", true, ["README.md"]],
+    ["*/readme", true, ["a/README"]],
+    ["*/*/README.*", false, ["a/b/README.rst"]],
+    ["**/*.YML", true, ["deploy/k8s/app.yml", "k8s/x/y.yml"]],
+  ] as const)("%s (nocase %s) gives the same as a full scan", (pattern, nocase, expected) => {
+    expect(match(pattern, nocase)).toEqual(expected);
+    expect(paths.filter((p) => GlobIndex.test(p, pattern, { nocase }))).toEqual(expected);
+  });
+});
