@@ -15,6 +15,8 @@ export interface AppOptions {
   readonly timeoutMs?: number;
   /** The checklist (default: every built-in check). */
   readonly checks?: readonly Check[];
+  /** Files per GraphQL contents query (default: the GitHub source's, 100). */
+  readonly contentBatchSize?: number;
 }
 
 /** The Probot app function, with options. */
@@ -25,6 +27,7 @@ export function createApp(options: AppOptions = {}): (app: Probot) => void {
       tool: toolInfo(),
       recent: new RecentScans(),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.contentBatchSize !== undefined ? { contentBatchSize: options.contentBatchSize } : {}),
     };
     app.on("check_suite.requested", (context) => onCheckSuiteRequested(deps, context));
     app.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(deps, context));

@@ -19,13 +19,8 @@ export interface AppDeps extends Omit<ScanDeps, "octokit" | "log"> {
 type AnyContext = Context<"check_suite" | "check_run" | "installation" | "installation_repositories">;
 
 function deps(app: AppDeps, context: AnyContext): ScanDeps {
-  return {
-    checks: app.checks,
-    tool: app.tool,
-    octokit: context.octokit,
-    log: context.log,
-    ...(app.timeoutMs ? { timeoutMs: app.timeoutMs } : {}),
-  };
+  const { recent: _recent, ...scan } = app;
+  return { ...scan, octokit: context.octokit, log: context.log };
 }
 
 async function once(app: AppDeps, context: AnyContext, target: ScanTarget): Promise<void> {

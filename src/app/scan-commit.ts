@@ -35,6 +35,8 @@ export interface ScanDeps {
   readonly tool: { readonly name: string; readonly version: string };
   /** Longest a scan may take before it is reported as timed out (default `SCAN_TIMEOUT_MS`). */
   readonly timeoutMs?: number;
+  /** Files per GraphQL contents query (default: the GitHub source's). */
+  readonly contentBatchSize?: number;
 }
 
 /** What happened, for logs and tests. */
@@ -112,7 +114,14 @@ export async function scanCommit(deps: ScanDeps, target: ScanTarget): Promise<Sc
       const loaded = await loadRepoConfig(octokit, owner, repo, new Set(deps.checks.map((c) => c.id)));
       // No single request may outlive the scan's own limit.
       const requestMs = Math.min(GITHUB_SOURCE_DEFAULTS.timeoutMs, limitMs);
-      const source = new GitHubSource(octokit, { owner, repo, sha, ref: target.ref, timeoutMs: requestMs });
+      const source = new GitHubSource(octokit, {
+        owner,
+        repo,
+        sha,
+        ref: target.ref,
+        timeoutMs: requestMs,
+        ...(deps.contentBatchSize ? { batchSize: deps.contentBatchSize } : {}),
+      });
       const result = await scanDetailed(source, {
         checks: deps.checks,
         config: loaded.config,
