@@ -46,7 +46,7 @@ function repoOf(request: RecordedRequest): string | undefined {
 /** GitHub's rules the fake does not model: private visibility per token, permissions, reactions. */
 function github(request: RecordedRequest): FakeResponse | undefined {
   const repo = repoOf(request);
-  const owner = repo && PRIVATE[repo];
+  const owner = repo === undefined ? undefined : PRIVATE[repo];
   if (owner !== undefined && request.headers.authorization !== tokenOf(owner))
     return request.route === "graphql"
       ? {

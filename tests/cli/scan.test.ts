@@ -3,7 +3,7 @@
  * --from, URLs, comments, duplicates), the token and API root, ranking, rows for repositories
  * that cannot be scanned, progress, formats, and --out.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
