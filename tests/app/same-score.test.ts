@@ -30,7 +30,15 @@ async function fromCli(files: Record<string, string>): Promise<{ code: number; o
   const { dir, cleanup } = writeTree(files);
   try {
     let out = "";
-    const io = { stdout: (t: string) => void (out += t), stderr: () => {}, env: {}, isTTY: false, cwd: dir };
+    const io = {
+      stdout: (t: string) => {
+        out += t;
+      },
+      stderr: () => {},
+      env: {},
+      isTTY: false,
+      cwd: dir,
+    };
     const code = await run(["check", dir, "--format", "markdown"], io);
     return { code, out };
   } finally {
