@@ -10,6 +10,8 @@ import { isOwnCode, isTestPath, NOTEBOOK_GLOBS, PYTHON_GLOBS } from "../lib/lang
 import { notebookCode, pythonSources } from "../lib/python.js";
 import { tokenizePython } from "../lib/python-tokenize.js";
 import { jsEnvRead } from "./js-env.js";
+import { isToolingPath } from "./layout.js";
+import { isWork } from "./work.js";
 
 /** A place in a file. */
 export interface Site {
@@ -30,8 +32,10 @@ export interface ConfigFacts {
   /** config.py, settings.py, constants.py...: settings in one module of their own. */
   readonly configModules: readonly string[];
   readonly hardPaths: readonly Site[];
-  /** Files with two or more hyper-parameters assigned literals at module level. */
+  /** Files with two or more hyper-parameters written as literals (module-level assignments, call arguments). */
   readonly hardParams: readonly Site[];
+  /** Where the code runs work of its own (a notebook, a main guard, a script's top level, a server): what settings serve. */
+  readonly runs: readonly Site[];
   /** Own, non-test Python files and notebooks looked at. */
   readonly codeFiles: number;
 }
@@ -48,12 +52,17 @@ const ENV_TEMPLATE =
 const CONFIG_MODULE = /(^|\/)(config|configs|settings|conf|constants|params|hparams|hyperparams|hyperparameters)\.py$/;
 
 const LOAD_CALLS =
-  /^(yaml\.(safe_load|load|full_load)|(omegaconf\.)?OmegaConf\.(load|create)|tomllib\.load|tomli\.load|toml\.load|(configparser\.)?ConfigParser|load_dotenv|dotenv\.load_dotenv|dotenv_values|(hydra\.)?compose|dvc\.api\.params_show|params_show)$/;
-const ENV_CALLS = /^(os\.getenv|getenv|os\.environ\.get|environ\.get|os\.environ\.setdefault)$/;
+  /^(yaml\.(safe_load|load|full_load)|(omegaconf\.)?OmegaConf\.(load|create)|tomllib\.load|tomli\.load|toml\.load|(configparser\.)?ConfigParser|(hydra\.)?compose|dvc\.api\.params_show|params_show)$/;
+/** Reading the environment; loading a .env file is the same habit, not a second one. */
+const ENV_CALLS =
+  /^(os\.getenv|getenv|os\.environ\.get|environ\.get|os\.environ\.setdefault|load_dotenv|dotenv\.load_dotenv|dotenv_values)$/;
 const CLI_CALLS =
   /^(argparse\.ArgumentParser|ArgumentParser|typer\.Typer|fire\.Fire|click\.command|click\.option|jsonargparse\.\w+)$/;
 const HYPER =
   /^(lr|learning_rate|epochs?|num_epochs|n_epochs|max_epochs|batch_size|n_estimators|max_depth|dropout(_rate)?|hidden_(size|dim|units)|num_layers|n_layers|weight_decay|momentum|patience|warmup_steps|max_len|max_length|seq_len|embed(ding)?_dim|num_heads|test_size|val_size|valid_size|random_state|seed|random_seed|num_classes|img_size|image_size|n_splits|k_folds|min_samples_split|min_samples_leaf)$/i;
+/** Model hyper-parameters passed as literal keyword arguments (`LogisticRegression(C=4, max_iter=1000)`); seeds apart. */
+const HYPER_KWARG =
+  /^(lr|learning_rate|epochs?|num_epochs|n_epochs|max_epochs|batch_size|n_estimators|max_depth|dropout(_rate)?|hidden_(size|dim|units)|num_layers|n_layers|weight_decay|momentum|patience|warmup_steps|max_len|max_length|embed(ding)?_dim|num_heads|test_size|num_classes|n_splits|min_samples_split|min_samples_leaf|max_iter|max_features|C|alpha|num_leaves|n_neighbors|subsample|colsample_bytree|reg_lambda|reg_alpha|gamma)$/;
 /** Absolute paths that only exist on one machine or one hosted notebook. */
 const MACHINE_PATH =
   /^(?:[rRuUbBfF]{0,2})(['"]{1,3})(?:[A-Za-z]:(?:\\\\|\\|\/)|\/home\/[A-Za-z_][\w.-]*\/|\/Users\/[\w. -]+\/|\/content\/drive\/|\/content\/gdrive\/|\/kaggle\/(?:input|working)\b|\/mnt\/[a-z]\/Users\/)/;
@@ -62,6 +71,18 @@ interface Tokens {
   paths: Site[];
   params: { line: number; name: string }[];
   environ: number | undefined;
+}
+
+/** True when `environ` at index i is assigned to (`os.environ["X"] = ...`): setting, not reading. */
+function environWrite(t: readonly { text: string }[], i: number): boolean {
+  if (t[i + 1]?.text !== "[") return false;
+  let depth = 0;
+  for (let j = i + 1; j < t.length; j++) {
+    const text = t[j]?.text;
+    if (text === "[") depth++;
+    else if (text === "]" && --depth === 0) return t[j + 1]?.text === "=";
+  }
+  return false;
 }
 
 function scanTokens(code: string, at: (line: number) => number): Tokens {
@@ -73,7 +94,23 @@ function scanTokens(code: string, at: (line: number) => number): Tokens {
       if (!tok) continue;
       if ((tok.kind === "string" || tok.kind === "fstring") && MACHINE_PATH.test(tok.text))
         out.paths.push({ path: "", line: at(tok.line), detail: tok.text.slice(0, 60) });
-      if (tok.kind === "name" && tok.text === "environ" && out.environ === undefined) out.environ = at(tok.line);
+      if (tok.kind === "name" && tok.text === "environ" && out.environ === undefined && !environWrite(t, i))
+        out.environ = at(tok.line);
+    }
+    // Literal hyper-parameters passed to calls; a def's defaults are parameters, not settings.
+    if (t[0]?.text !== "def" && t[0]?.text !== "async" && t[0]?.text !== "class") {
+      let depth = 0;
+      for (let i = 0; i < t.length; i++) {
+        const text = t[i]?.text;
+        if (text === "(") depth++;
+        else if (text === ")") depth--;
+        else if (depth > 0 && t[i]?.kind === "name" && t[i + 1]?.text === "=" && HYPER_KWARG.test(text ?? "")) {
+          const value = t[i + 2]?.text === "-" ? t[i + 3] : t[i + 2];
+          const next = t[i + (t[i + 2]?.text === "-" ? 4 : 3)]?.text;
+          if (value?.kind === "number" && (next === "," || next === ")"))
+            out.params.push({ line: at(t[i]?.line ?? 1), name: text ?? "" });
+        }
+      }
     }
     // `EPOCHS = 50`, `lr: float = 1e-3` at module level (a notebook cell's top level too).
     if (line.indent === 0 && t[0]?.kind === "name" && HYPER.test(t[0].text)) {
@@ -97,7 +134,8 @@ export function configFacts(repo: RepoView): ConfigFacts {
     .map((f) => f.path)
     .filter((p) => ((CONFIG_DIR.test(p) && CONFIG_EXT.test(p)) || CONFIG_NAME.test(p)) && !TOOL_CONFIG.test(p));
   const envTemplates = repo.files.filter((f) => ENV_TEMPLATE.test(f.path) && isOwnCode(f)).map((f) => f.path);
-  const configModules = own.map((f) => f.path).filter((p) => CONFIG_MODULE.test(p));
+  // docs/conf.py configures Sphinx, not the project.
+  const configModules = own.map((f) => f.path).filter((p) => CONFIG_MODULE.test(p) && !isToolingPath(p));
 
   const hydra: Site[] = [];
   const settingsClasses: Site[] = [];
@@ -106,11 +144,16 @@ export function configFacts(repo: RepoView): ConfigFacts {
   const cliOptions: Site[] = [];
   const hardPaths: Site[] = [];
   const hardParams: Site[] = [];
+  const runs: Site[] = [];
   let codeFiles = 0;
   for (const f of pythonSources(repo, { notebooks: true })) {
     if (f.test) continue;
     codeFiles++;
     const s = f.source;
+    const work = s.topLevelCalls.find((c) => isWork(c.callee));
+    if (f.notebook) runs.push({ path: f.path, line: 1, detail: "notebook" });
+    else if (s.hasMainGuard) runs.push({ path: f.path, line: 1, detail: "main guard" });
+    else if (work) runs.push({ path: f.path, line: work.line, detail: `${work.callee}() at import` });
     for (const imp of s.imports) {
       if (imp.module === "hydra" || imp.module.startsWith("hydra."))
         hydra.push({ path: f.path, line: imp.line, detail: "import hydra" });
@@ -163,6 +206,8 @@ export function configFacts(repo: RepoView): ConfigFacts {
     if (dotenv) configLoads.push({ path: f.path, line: dotenv.line, detail: `import ${dotenv.module}` });
     const env = jsEnvRead(repo.text(f.path) ?? "", f.path);
     if (env) envReads.push({ path: f.path, ...env });
+    const listen = f.source.calls.find((c) => /(^|\.)(listen|createServer|serve)$/.test(c.callee));
+    if (listen) runs.push({ path: f.path, line: listen.line, detail: `${listen.callee}()` });
   }
 
   const facts: ConfigFacts = {
@@ -176,6 +221,7 @@ export function configFacts(repo: RepoView): ConfigFacts {
     configModules,
     hardPaths,
     hardParams,
+    runs,
     codeFiles,
   };
   cache.set(repo, facts);

@@ -38,6 +38,18 @@ export const configurationCheck = defineCheck({
       return notApplicable(info("no-code", "No Python or JavaScript/TypeScript code to judge."));
     const f = configFacts(repo);
     const findings: Finding[] = [];
+    const nothingApart =
+      f.hydra.length + f.settingsClasses.length + f.configFiles.length + f.configLoads.length === 0 &&
+      f.envReads.length + f.envTemplates.length + f.cliOptions.length + f.configModules.length === 0;
+    // Code that never runs on its own (a library's modules, a template's pages) takes its settings
+    // as arguments: with nothing hard-coded either, there is nothing to keep apart.
+    if (nothingApart && f.runs.length === 0 && f.hardPaths.length === 0 && f.hardParams.length === 0)
+      return notApplicable(
+        info(
+          "no-settings-needed",
+          "No script, notebook or server entry point and no configuration read: the code takes its settings as arguments.",
+        ),
+      );
     const hard = { remediation: configurationCheck.remediation, docs: DOCS };
 
     const strong: string[] = [];
@@ -71,8 +83,8 @@ export const configurationCheck = defineCheck({
       // A settings module alone is still code; two independent signs make a habit.
       score = medium.length >= 2 ? 0.85 : f.configModules.length > 0 ? 0.6 : 0.8;
     } else {
-      // Nothing kept apart, but nothing hard-coded seen either: a small library may need no settings.
-      score = 0.4;
+      // Scripts, notebooks or a server run with every setting in the code: no evidence of the practice.
+      score = 0.15;
     }
 
     if (f.hardPaths.length > 0) {
@@ -98,7 +110,7 @@ export const configurationCheck = defineCheck({
       findings.push(
         warning(
           "hard-coded-parameters",
-          `Hyper-parameters assigned as literals at module level in ${f.hardParams.length} file(s) (${first.detail} in ${first.path}:${first.line}).`,
+          `Hyper-parameters written as literals in the code in ${f.hardParams.length} file(s) (${first.detail} in ${first.path}:${first.line}).`,
           { path: first.path, line: first.line },
           {
             remediation:
@@ -111,13 +123,14 @@ export const configurationCheck = defineCheck({
     }
     if (strong.length === 0 && medium.length === 0) {
       const hardCoded = f.hardPaths.length > 0 || f.hardParams.length > 0;
+      const run = f.runs[0];
       findings.push(
-        (hardCoded ? failure : warning)(
+        failure(
           "no-configuration",
           hardCoded
             ? "No configuration file, settings class or environment variable: paths and parameters live in the code."
-            : "No configuration file, settings class or environment variable was found.",
-          undefined,
+            : `No configuration file, settings class or environment variable, though the code runs (${run?.detail} in ${run?.path}).`,
+          run ? { path: run.path, line: run.line } : undefined,
           hard,
         ),
       );

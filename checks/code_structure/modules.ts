@@ -6,6 +6,7 @@ import { defineCheck, type Finding, failure, info, notApplicable, scored, warnin
 import { languages, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { type PythonFile, pythonSources } from "../lib/python.js";
 import { type Layout, layoutOf } from "./layout.js";
+import { isWork } from "./work.js";
 
 const DOCS = "https://packaging.python.org/en/latest/discussions/src-layout-vs-flat-layout/";
 const STRUCTURE_DOCS = "https://docs.python-guide.org/writing/structure/";
@@ -15,42 +16,8 @@ const ENTRY =
   /(^|\/)(__main__|main|app|cli|run[\w-]*|server|wsgi|asgi|streamlit_app|serve|handler|lambda_function)\.py$/;
 /** Settings modules read their environment at import time by design. */
 const SETTINGS = /(^|\/)(config|configs|settings|conf|constants|env)\.py$/;
-/** Calls that do real work (I/O, training, plotting) when a module is merely imported. */
-const WORK_ANY = new Set([
-  "read_csv",
-  "read_parquet",
-  "read_excel",
-  "read_table",
-  "read_sql",
-  "read_pickle",
-  "load",
-  "load_model",
-  "from_pretrained",
-  "fit",
-  "fit_transform",
-  "train",
-  "predict",
-  "to_csv",
-  "to_parquet",
-  "to_pickle",
-  "dump",
-  "savefig",
-  "show",
-  "system",
-  "urlretrieve",
-  "start_run",
-  "log_metric",
-  "sleep",
-]);
-const WORK_BARE = new Set(["print", "open", "input", "main", "exec"]);
 /** Template text the cookiecutter data-science skeleton ships in files nobody filled in. */
 const TEMPLATE_MARKERS = ["making final data set from raw data", "REPLACE THIS WITH YOUR OWN CODE"];
-
-function isWork(callee: string): boolean {
-  if (WORK_BARE.has(callee)) return true;
-  const last = callee.slice(callee.lastIndexOf(".") + 1);
-  return callee.includes(".") && WORK_ANY.has(last);
-}
 
 /** Modules in a package that do work when imported (entry points and settings modules apart). */
 function importTimeWork(

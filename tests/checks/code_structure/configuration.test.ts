@@ -99,7 +99,56 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
       "src/slug/__init__.py": "",
       "src/slug/core.py": "def slug(s: str) -> str:\n    return s.lower()\n",
     },
+    "not_applicable",
+    ["no-settings-needed"],
+  ],
+  [
+    "library whose only conf.py is Sphinx's",
+    {
+      "docs/conf.py": 'project = "probcal"\nextensions = ["sphinx.ext.autodoc"]\n',
+      "src/probcal/__init__.py": "import logging\n\nlogging.getLogger(__name__).addHandler(logging.NullHandler())\n",
+      "src/probcal/metrics.py": "import numpy as np\n\n\ndef brier(y, p):\n    return float(np.mean((p - y) ** 2))\n",
+    },
+    "not_applicable",
+    ["no-settings-needed"],
+  ],
+  [
+    "notebooks with hyper-parameters passed as literal arguments",
+    {
+      "Model.ipynb": notebook(
+        "import pandas as pd\nfrom xgboost import XGBRegressor\ndf = pd.read_csv('train.csv')\n",
+        "xgb = XGBRegressor(n_estimators=1000, learning_rate=0.05, max_depth=4)\nxgb.fit(X, y)\n",
+      ),
+    },
+    "fail",
+    ["hard-coded-parameters", "no-configuration"],
+  ],
+  [
+    "a notebook that runs with nothing configurable in sight",
+    { "EDA.ipynb": notebook("import pandas as pd\ndf = pd.read_csv('train.csv')\ndf.describe()\n") },
+    "fail",
+    ["no-configuration"],
+  ],
+  [
+    "one token from a .env (load_dotenv + getenv is one habit), hyper-parameters literal in the training script",
+    {
+      "main.py":
+        'import os\nimport pickle\nfrom dotenv import load_dotenv\nfrom fastapi import FastAPI\n\nload_dotenv()\nHF_TOKEN = os.getenv("HF_TOKEN")\napp = FastAPI()\nmodel = pickle.load(open("model.pkl", "rb"))\n',
+      "train.py":
+        "import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.feature_extraction.text import TfidfVectorizer\n\ndf = pd.read_csv('reviews.csv')\nvec = TfidfVectorizer(max_features=50000, ngram_range=(1, 2))\nmodel = LogisticRegression(C=4, max_iter=1000).fit(vec.fit_transform(df.text), df.label)\n",
+    },
     "partial",
+    ["config-partial", "hard-coded-parameters", "env-undocumented"],
+  ],
+  [
+    "setting PYTHONHASHSEED is not reading configuration",
+    {
+      "src/__init__.py": "",
+      "src/utils.py":
+        'import os\nimport random\n\n\ndef seed_everything(seed=42):\n    random.seed(seed)\n    os.environ["PYTHONHASHSEED"] = str(seed)\n',
+      "src/train.py": "from src.utils import seed_everything\n\nif __name__ == '__main__':\n    seed_everything()\n",
+    },
+    "fail",
     ["no-configuration"],
   ],
 ];
@@ -135,7 +184,7 @@ describe("code_structure.configuration", () => {
       "src/pkg/__init__.py": "",
       "src/pkg/core.py": "def f():\n    return 1\n",
     });
-    expect(run.ids).toEqual(["no-configuration"]);
+    expect(run.ids).toEqual(["no-settings-needed"]);
   });
 
   it("reads process.env and dotenv in JavaScript", () => {
