@@ -4,8 +4,7 @@
  */
 import type { Config } from "../engine/config.js";
 import type { Finding, Report } from "../engine/types.js";
-import { escapeMarkdown } from "../report/escape.js";
-import { GITHUB_TEXT_LIMIT, renderMarkdown } from "../report/markdown.js";
+import { fitToLimit, renderMarkdown } from "../report/markdown.js";
 
 /** The check run's name as it appears on commits and pull requests. */
 export const CHECK_NAME = "Portfolio quality";
@@ -34,23 +33,8 @@ export interface CheckRunOutput {
   annotations?: Annotation[];
 }
 
-const CUT_NOTE =
-  "\n\n_… the rest of the report was cut to fit GitHub's limit on a check run's text; run `portfolio-quality check` for all of it._\n";
-
-/**
- * Cut Markdown to GitHub's limit on `output.summary` / `output.text`, on a line boundary. GitHub
- * counts UTF-8 bytes ("summary exceeds a maximum bytesize of 65535"), not characters: the
- * report's emoji take 3-4 bytes each.
- */
-export function fitBytes(text: string, limit = GITHUB_TEXT_LIMIT): string {
-  const bytes = Buffer.from(text, "utf8");
-  if (bytes.length <= limit) return text;
-  let end = limit - Buffer.byteLength(CUT_NOTE);
-  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--; // not inside a character
-  const head = bytes.subarray(0, end).toString("utf8");
-  const line = head.lastIndexOf("\n");
-  return (line > 0 ? head.slice(0, line) : head) + CUT_NOTE;
-}
+/** GitHub's limit on `output.summary` / `output.text` is in UTF-8 bytes: the renderer cuts to it. */
+export { fitToLimit as fitBytes } from "../report/markdown.js";
 
 /** Conclusion: success at or above the threshold; below it neutral, or failure when strict. */
 export function conclusionOf(report: Report, config: Pick<Config, "strict">): "success" | "neutral" | "failure" {
@@ -97,26 +81,16 @@ export function annotationsOf(report: Report, hasPath: (path: string) => boolean
     .map((x) => x.a);
 }
 
-/**
- * A custom rule's title comes from the repository's config, and the Markdown renderer prints
- * check titles as they are (they are ours for built-in checks): escape those titles here so a
- * config cannot plant a mention, link or HTML. To remove once the renderer escapes titles itself.
- */
-function inertTitles(report: Report): Report {
-  const checks = report.checks.map((c) => (c.id.startsWith("custom.") ? { ...c, title: escapeMarkdown(c.title) } : c));
-  return { ...report, checks };
-}
-
 /** The body that completes a check run with a report; annotations go in batches of 50. */
 export function completedOutput(
   report: Report,
   annotations: readonly Annotation[],
 ): { title: string; summary: string; text: string; batches: Annotation[][] } {
-  const md = renderMarkdown(inertTitles(report));
+  const md = renderMarkdown(report);
   const batches: Annotation[][] = [];
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
     batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-  return { title: md.title.slice(0, 255), summary: fitBytes(md.summary), text: fitBytes(md.text), batches };
+  return { title: md.title.slice(0, 255), summary: md.summary, text: md.text, batches };
 }
 
 /** The Re-scan button. */
@@ -140,5 +114,5 @@ export function failedOutput(reason: string, detail?: string): CheckRunOutput {
         ]
       : []),
   ].join("\n");
-  return { title: "Portfolio quality: scan failed", summary: fitBytes(summary) };
+  return { title: "Portfolio quality: scan failed", summary: fitToLimit(summary) };
 }

@@ -38,13 +38,22 @@ function safeUrl(url: string): string {
   return /^https:\/\/[^\s()<>]+$/.test(url) ? url : "https://github.com/portfolio-quality/portfolio-quality";
 }
 
-/** Cut text to a limit on a line boundary, saying what was left out. */
+const CUT_NOTE =
+  "\n\n_… the rest of the report was cut to fit GitHub's limit on a check run's text; run `portfolio-quality check` for all of it._\n";
+
+/**
+ * Cut Markdown to GitHub's limit on `output.summary` / `output.text`, on a line boundary. GitHub
+ * counts UTF-8 bytes ("summary exceeds a maximum bytesize of 65535"), not characters: the
+ * report's emoji take 3-4 bytes each.
+ */
 export function fitToLimit(text: string, limit = GITHUB_TEXT_LIMIT): string {
-  if (text.length <= limit) return text;
-  const tail =
-    "\n\n_… the rest of the report was cut to fit GitHub's 65,535-character limit; run `portfolio-quality check` for all of it._\n";
-  const cut = text.lastIndexOf("\n", limit - tail.length);
-  return text.slice(0, cut > 0 ? cut : limit - tail.length) + tail;
+  const bytes = Buffer.from(text, "utf8");
+  if (bytes.length <= limit) return text;
+  let end = limit - Buffer.byteLength(CUT_NOTE);
+  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--; // not inside a character
+  const head = bytes.subarray(0, end).toString("utf8");
+  const line = head.lastIndexOf("\n");
+  return (line > 0 ? head.slice(0, line) : head) + CUT_NOTE;
 }
 
 /** Summary: score, criteria table, top fixes. */
@@ -81,7 +90,11 @@ export function renderDetail(report: Report): string {
     if (checks.length === 0) continue;
     lines.push(`## ${criterion.title}: ${criterion.score === null ? "n/a" : `${criterion.score}/100`}`, "");
     for (const check of checks) {
-      lines.push(`### ${ICON[check.status]} ${check.title} (\`${check.id}\`, ${statusLabel(check.status)})`, "");
+      // Titles of custom rules come from the repository's config: escaped like any repo text.
+      lines.push(
+        `### ${ICON[check.status]} ${escapeMarkdown(check.title)} (${codeSpan(check.id)}, ${statusLabel(check.status)})`,
+        "",
+      );
       for (const f of check.findings.slice(0, 25)) lines.push(findingLine(f));
       if (check.findings.length > 25) lines.push(`- … ${check.findings.length - 25} more`);
       if (check.status === "fail" || check.status === "partial")

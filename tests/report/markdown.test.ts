@@ -54,19 +54,33 @@ describe("markdown report", () => {
     }
   });
 
-  it("keeps both parts within GitHub's 65,535-character limit", () => {
+  it("keeps both parts within GitHub's 65,535-byte limit, counting UTF-8 bytes", () => {
     const many = Array.from({ length: 400 }, (_, i) => ({
       ...sampleChecks()[0],
       id: `testing.c${i}`,
       findings: Array.from({ length: 25 }, () => ({ id: "f", level: "failure" as const, message: "x".repeat(300) })),
     })) as ReturnType<typeof sampleChecks>;
     const { summary, text } = renderMarkdown(sampleReport({}, many));
-    expect(summary.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
-    expect(text.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
-    expect(text).toContain("cut to fit GitHub's 65,535-character limit");
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
+    expect(text).toContain("cut to fit GitHub's limit");
   });
 
   it("leaves short text alone", () => {
     expect(fitToLimit("abc")).toBe("abc");
+  });
+
+  it("never cuts inside a multi-byte character", () => {
+    const text = `${"✅ line\n".repeat(20)}`;
+    const cut = fitToLimit(text, 150);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(150);
+    expect(cut).not.toContain("\uFFFD");
+    expect(cut.startsWith("✅ line\n")).toBe(true);
+  });
+
+  it("escapes a custom rule's title taken from the repository's config", () => {
+    const checks = sampleChecks();
+    checks[0] = { ...checks[0], id: "custom.x", title: "@everyone <b>hi</b>" } as (typeof checks)[0];
+    expect(renderMarkdown(sampleReport({}, checks)).text).toContain("@\u2060everyone &lt;b&gt;hi&lt;/b&gt;");
   });
 });
