@@ -4,6 +4,7 @@
  */
 import type { Probot } from "probot";
 import { CHECKS } from "../checks/index.js";
+import { onIssueComment } from "./app/comment/index.js";
 import { onCheckRunRescan, onCheckSuiteRequested, onCheckSuiteRerequested, onInstalled } from "./app/handlers.js";
 import { RecentScans } from "./app/recent.js";
 import { toolInfo } from "./cli/tool.js";
@@ -33,6 +34,7 @@ export function createApp(options: AppOptions = {}): (app: Probot) => void {
     app.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(deps, context));
     app.on(["check_run.rerequested", "check_run.requested_action"], (context) => onCheckRunRescan(deps, context));
     app.on(["installation.created", "installation_repositories.added"], (context) => onInstalled(deps, context));
+    app.on("issue_comment.created", (context) => onIssueComment(deps, context));
   };
 }
 

@@ -3,8 +3,10 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** True when stdout is a terminal (colour and progress bars only then). */
+  /** True when stdout is a terminal (colour only then). */
   readonly isTTY: boolean;
+  /** True when stderr is a terminal (a progress bar only then; plain lines otherwise). */
+  readonly stderrIsTTY?: boolean;
   readonly cwd: string;
 }
 
