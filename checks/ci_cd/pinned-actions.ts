@@ -53,7 +53,9 @@ interface Use {
 /** Every `uses:` in workflows (steps and reusable-workflow jobs) and in the repository's own actions. */
 function allUses(repo: RepoView): Use[] {
   const out: Use[] = [];
-  for (const w of workflows(repo).parsed)
+  // A workflow refused only for its job graph still names its actions: their pins are the author's habit.
+  const { parsed, broken } = workflows(repo);
+  for (const w of [...parsed, ...broken.flatMap((b) => (b.workflow ? [b.workflow] : []))])
     for (const job of w.jobs) {
       if (job.uses) out.push({ uses: job.uses, path: w.path, line: job.line });
       for (const s of job.steps) if (s.uses) out.push({ uses: s.uses, path: w.path, line: s.line });

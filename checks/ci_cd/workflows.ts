@@ -12,6 +12,8 @@ const PARTIAL_BROKEN = 0.6;
 const MANUAL_ONLY = 0.5;
 const OTHER_CI_ONLY = 0.5;
 const ALL_BROKEN = 0.15;
+/** A complete CI on push/PR that GitHub refuses for its job graph: real but contradicted signal. */
+const FIXABLE_BROKEN = 0.3;
 
 /** `ci_cd.workflows`: GitHub Actions workflows that parse and run on push or pull request. */
 export const workflowsCheck: Check = defineCheck({
@@ -106,6 +108,8 @@ export const workflowsCheck: Check = defineCheck({
         ),
       );
     if (others.length > 0) return scored(OTHER_CI_ONLY, findings);
+    // Unreadable YAML tells nothing; a well-formed CI refused only for its `needs:` is one fix from running.
+    if (broken.some((b) => b.workflow && runsOnChange(b.workflow))) return scored(FIXABLE_BROKEN, findings);
     if (broken.length > 0) return scored(ALL_BROKEN, findings);
     findings.push(failure("no-workflows", "No GitHub Actions workflow under .github/workflows/", {}, FIX));
     return scored(0, findings);

@@ -116,11 +116,13 @@ function fromReadme(repo: RepoView): LicenseDeclaration[] {
   const file = findReadme(repo).readme;
   if (!file) return [];
   const cover = readmeFacts(file.doc).topics.get("license");
-  if (!cover || cover.score < 1) return [];
+  if (!cover) return [];
   // What the license is called: the text under a License heading, or a badge's alt text and URL.
   const section = file.doc.blocks.find((b) => b.line > cover.line && b.kind !== "heading")?.text ?? "";
   const refs = [...file.doc.images, ...file.doc.links].filter(isLicenseRef).map((r) => `${r.text} ${r.url}`);
   const license = licenseFromName(section) ?? refs.map(licenseFromName).find((l) => l !== undefined);
+  // "## License" over the bare name ("MIT") is too short to count as prose, yet it declares the license.
+  if (cover.score < 1 && !licenseFromName(section)) return [];
   return [{ path: file.path, line: cover.line, value: cover.evidence, readme: true, ...(license ? { license } : {}) }];
 }
 

@@ -68,6 +68,11 @@ export interface BrokenWorkflow {
   readonly path: string;
   readonly message: string;
   readonly line?: number;
+  /**
+   * What the file says, when it is well-formed and GitHub refuses it only for how its jobs hang
+   * together (a `needs:` naming no job, a cycle): one fix away from running.
+   */
+  readonly workflow?: Workflow;
 }
 
 /** Every workflow of a repository, split into the usable and the broken ones. */
@@ -247,6 +252,14 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
     });
   }
   if (jobs.length === 0) return { path, message: "`jobs:` is empty", ...lineField(keyLine(file, text, ["jobs"])) };
+  const name = str(root.name);
+  const workflow: Workflow = {
+    path,
+    triggers,
+    jobs,
+    ...(name !== undefined ? { name } : {}),
+    ...lineField(triggersLine, "triggersLine"),
+  };
   const ids = new Set(jobs.map((j) => j.id));
   for (const job of jobs)
     for (const need of job.needs)
@@ -255,11 +268,11 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
           path,
           message: `job "${job.id}" needs "${need}", which is not a job of this workflow`,
           ...lineField(file.lineOf(["jobs", job.id, "needs"]) ?? job.line),
+          workflow,
         };
   const cycle = needsCycle(jobs);
-  if (cycle) return { path, message: `jobs depend on each other in a cycle: ${cycle.join(" -> ")}`, line: 1 };
-  const name = str(root.name);
-  return { path, triggers, jobs, ...(name !== undefined ? { name } : {}), ...lineField(triggersLine, "triggersLine") };
+  if (cycle) return { path, message: `jobs depend on each other in a cycle: ${cycle.join(" -> ")}`, line: 1, workflow };
+  return workflow;
 }
 
 function lineField(line: number | undefined, key = "line"): Record<string, number> {

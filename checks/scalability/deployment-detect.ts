@@ -58,6 +58,9 @@ const DEPLOY_ACTIONS =
 const DEPLOY_COMMANDS =
   /\b(kubectl\s+(apply|rollout|set\s+image)|helm\s+(upgrade|install)|terraform\s+apply|gcloud\s+(run|app|functions)\s+deploy|flyctl\s+deploy|fly\s+deploy|serverless\s+deploy|sls\s+deploy|sam\s+deploy|cdk\s+deploy|pulumi\s+up|vercel\s+(deploy|--prod)|netlify\s+deploy|eb\s+deploy|aws\s+ecs\s+update-service|az\s+(webapp|containerapp)\s+(up|create|update)|railway\s+up|modal\s+deploy|heroku\s+container:release|git\s+push\s+heroku)\b/;
 const PUBLISH = /^(docker\/build-push-action)|\bdocker\s+push\b/;
+/** A package released to an index: the library's artefact ships, but nothing is deployed. */
+const PACKAGE_PUBLISH =
+  /^(pypa\/gh-action-pypi-publish|JS-DevTools\/npm-publish|changesets\/action)|\b(twine\s+upload|(npm|pnpm)\s+publish|yarn\s+npm\s+publish|(poetry|uv|hatch|flit|pdm)\s+publish)\b/;
 const PAGES = /^(actions\/deploy-pages|peaceiris\/actions-gh-pages|JamesIves\/github-pages-deploy-action)/;
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -195,6 +198,13 @@ function deployWorkflows(repo: RepoView, out: DeployEvidence[]): void {
           out.push({
             id: "image-published",
             message: `Workflow job \`${job.id}\` publishes a container image`,
+            ...at,
+            strength: 0.5,
+          });
+        else if (PACKAGE_PUBLISH.test(uses) || PACKAGE_PUBLISH.test(run))
+          out.push({
+            id: "package-published",
+            message: `Workflow job \`${job.id}\` publishes a package (${uses || run.split("\n")[0]?.trim()})`,
             ...at,
             strength: 0.5,
           });

@@ -24,7 +24,7 @@ const README_READ = { globs: ["README.md"], maxFiles: 1, priority: 1 } as const;
  *
  * The score is the strongest evidence: Kubernetes/Helm/Terraform/serverless/platform configs and
  * deploy workflows prove it (1); a Compose file or Procfile that runs the app nearly (0.85);
- * publishing an image or a Compose file of backing services alone is partial (0.5).
+ * publishing an image or a package, or a Compose file of backing services alone, is partial (0.5).
  */
 export const deployment = defineCheck({
   id: "scalability.deployment",
@@ -65,7 +65,7 @@ export const deployment = defineCheck({
     const hasDockerfile = dockerfilePaths(repo).length > 0;
     const message =
       best > 0
-        ? "Deployment is only partly described (an image is published or Compose runs backing services only)"
+        ? "Deployment is only partly described (an image or a package is published, or Compose runs backing services only)"
         : hasDockerfile
           ? "A Dockerfile builds an image, but nothing describes how it is deployed"
           : "No deployment configuration (Kubernetes, Compose, Terraform, serverless or platform config, deploy workflow)";

@@ -228,7 +228,10 @@ export const fullstack: Archetype = {
     "ci_cd.workflows": ["pass", "frontend.yml on push and pull_request (path-filtered)"],
     "ci_cd.runs_tests": ["pass", "npm test runs the tests there are"],
     "ci_cd.quality_gates": ["pass", "npm run lint (ESLint) in CI"],
-    "ci_cd.pinned_actions": ["partial", "version tags"],
+    "ci_cd.pinned_actions": [
+      "pass",
+      "only GitHub's own actions/*, on tags: the rubric asks SHAs of third-party actions",
+    ],
     "code_structure.modules": ["pass", "backend/app package split by responsibility, frontend/src components"],
     "code_structure.dependencies": ["pass", "backend == pins, frontend package-lock.json"],
     "code_structure.configuration": ["pass", "settings from the environment, .env.example for the frontend"],

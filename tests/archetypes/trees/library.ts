@@ -385,6 +385,6 @@ export const library: Archetype = {
     "scalability.data_versioning": [["fail", "not_applicable"], "none (a library)"],
     "scalability.serving": [["fail", "not_applicable"], "no API (a library)"],
     "scalability.distributed": [["fail", "not_applicable"], "none"],
-    "scalability.deployment": ["pass", "release workflow publishes to PyPI: a deploy workflow"],
+    "scalability.deployment": ["partial", "a release workflow publishes to PyPI: released, but nothing is deployed"],
   },
 };

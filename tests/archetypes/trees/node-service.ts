@@ -196,7 +196,10 @@ export const nodeService: Archetype = {
     "ci_cd.workflows": ["pass", "ci.yml on push and pull_request"],
     "ci_cd.runs_tests": ["pass", "npm run test:coverage -> vitest run"],
     "ci_cd.quality_gates": ["pass", "lint, prettier --check, tsc --noEmit, coverage thresholds"],
-    "ci_cd.pinned_actions": ["partial", "version tags"],
+    "ci_cd.pinned_actions": [
+      "pass",
+      "only GitHub's own actions/*, on tags: the rubric asks SHAs of third-party actions",
+    ],
     "code_structure.modules": ["pass", "src/ split into app, routes, store, config, logger"],
     "code_structure.dependencies": ["pass", "exact versions and package-lock.json"],
     "code_structure.configuration": ["pass", "zod-validated environment and .env.example"],

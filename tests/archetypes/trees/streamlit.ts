@@ -146,7 +146,10 @@ export const streamlit: Archetype = {
     "ci_cd.workflows": ["partial", "one workflow, broken: `needs: lint` names no job"],
     "ci_cd.runs_tests": [["partial", "fail"], "pytest is in the workflow, but the workflow is invalid and never runs"],
     "ci_cd.quality_gates": [["partial", "fail"], "flake8 in the invalid workflow"],
-    "ci_cd.pinned_actions": ["partial", "version tags"],
+    "ci_cd.pinned_actions": [
+      "pass",
+      "only GitHub's own actions/*, on tags: the rubric asks SHAs of third-party actions",
+    ],
     "code_structure.modules": ["partial", "two flat scripts at the root beside artefacts"],
     "code_structure.dependencies": ["pass", "curated == pins (UTF-16 file)"],
     "code_structure.configuration": [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pinnedActions, pinOf } from "../../../checks/ci_cd/pinned-actions.js";
 import { runCheck, type Tree } from "../../helpers/tree.js";
-import { PYTHON_MATRIX, REUSABLE_REMOTE } from "./fixtures.js";
+import { INVALID_YAML, MISSING_NEEDS, PYTHON_MATRIX, REUSABLE_REMOTE } from "./fixtures.js";
 
 const SHA = "b4ffde65f46336ab88eb53be808477a3936bae11";
 const SHA2 = "0ad4b8fadaa221de15dcec353f45205ec38ea70b";
@@ -95,6 +95,20 @@ describe("ci_cd.pinned_actions", () => {
       ["no-actions"],
     ],
     ["no workflows", { "a.py": "" }, "not_applicable", ["no-actions"]],
+    [
+      "a workflow refused for a needs: typo still shows how its actions are pinned",
+      {
+        ".github/workflows/ci.yml": MISSING_NEEDS.replace("actions/checkout@v4", "pypa/gh-action-pypi-publish@v1.8.14"),
+      },
+      "partial",
+      ["action-tag"],
+    ],
+    [
+      "unreadable YAML shows nothing to judge",
+      { ".github/workflows/ci.yml": INVALID_YAML },
+      "not_applicable",
+      ["no-actions"],
+    ],
   ])("%s -> %s", (_name, tree, status, ids) => {
     const r = runCheck(pinnedActions, tree);
     expect(r.status).toBe(status);

@@ -54,6 +54,18 @@ describe("ci_cd.workflows", () => {
     ],
     ["GitLab CI only", { ".gitlab-ci.yml": GITLAB_CI, "src/app.py": "print(1)\n" }, "partial", ["other-ci"]],
     ["only an invalid workflow", { ".github/workflows/ci.yml": INVALID_YAML }, "fail", ["workflow-broken"]],
+    [
+      "only a CI on push whose needs: names no job (one fix from running)",
+      { ".github/workflows/ci.yml": MISSING_NEEDS },
+      "partial",
+      ["workflow-broken"],
+    ],
+    [
+      "only a manual workflow whose needs: names no job",
+      { ".github/workflows/ci.yml": MISSING_NEEDS.replace("on: [push]", "on: workflow_dispatch") },
+      "fail",
+      ["workflow-broken"],
+    ],
     ["an alias bomb", { ".github/workflows/ci.yml": ALIAS_BOMB }, "fail", ["workflow-broken"]],
     ["no CI at all", { "README.md": "# churn\n", "train.py": "print('hi')\n" }, "fail", ["no-workflows"]],
     [

@@ -158,6 +158,20 @@ const CASES: Case[] = [
   ["declared only in package.json", { "package.json": PACKAGE_JSON }, "partial", ["license-declared-only"]],
   ["only a README License section", { "README.md": README_LICENSE_SECTION }, "partial", ["license-readme-only"]],
   ["only a reference-style README badge", { "README.md": README_BADGE }, "partial", ["license-readme-only"]],
+  [
+    "only a README License section that names the license in one word",
+    {
+      "README.md": "# PlantDoc\n\nLeaf disease classifier.\n\n## Training\n\nSee the notebook.\n\n## License\n\nMIT\n",
+    },
+    "partial",
+    ["license-readme-only"],
+  ],
+  [
+    "an empty License heading declares nothing",
+    { "README.md": "# PlantDoc\n\nLeaf disease classifier.\n\n## License\n\n## Contact\n\nMail me.\n" },
+    "fail",
+    ["license-missing"],
+  ],
   ["empty LICENSE", { LICENSE: "" }, "partial", ["license-file-empty"]],
   ["whitespace-only LICENSE", { LICENSE: "\n  \n" }, "partial", ["license-file-empty"]],
   [

@@ -138,6 +138,26 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     "partial",
     ["image-published", "no-deployment"],
   ],
+  [
+    "a library released to PyPI on tags: published, not deployed",
+    {
+      ".github/workflows/release.yml":
+        'name: release\non:\n  push:\n    tags: ["v*"]\njobs:\n  pypi:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    steps:\n      - uses: actions/checkout@v4\n      - run: pipx run build\n      - uses: pypa/gh-action-pypi-publish@release/v1\n',
+      "src/probcal/__init__.py": "",
+    },
+    "partial",
+    ["package-published", "no-deployment"],
+  ],
+  [
+    "an npm package published by a release job",
+    {
+      ".github/workflows/publish.yml":
+        "on:\n  release:\n    types: [published]\njobs:\n  npm:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm ci && npm publish --provenance --access public\n",
+      "index.js": "module.exports = {};\n",
+    },
+    "partial",
+    ["package-published", "no-deployment"],
+  ],
   ["a Dockerfile alone", { Dockerfile: dockerfile, "serve.py": "" }, "fail", ["no-deployment"]],
   ["nothing", { "train.py": plainTraining }, "fail", ["no-deployment"]],
   [
