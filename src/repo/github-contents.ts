@@ -6,6 +6,7 @@
  */
 import type { FileContent } from "../engine/types.js";
 import { decodeBytes, fromText } from "./decode.js";
+import { GitHubSourceError } from "./github-errors.js";
 
 /** The Blob fields asked for each file. */
 const BLOB_FIELDS = "... on Blob { text byteSize isBinary isTruncated }";
@@ -105,6 +106,35 @@ export interface ContentsLimits {
   readonly concurrency: number;
 }
 
+/** The smallest batch split further when GitHub fails on a large one. */
+const MIN_SPLIT = 25;
+
+/**
+ * A batch GitHub failed on for its size rather than its content: a timeout (ours, or GitHub's
+ * 10 s GraphQL limit surfacing as a 502/504), a server error, or a resource-limit error.
+ */
+function splittable(error: unknown): boolean {
+  if (!(error instanceof GitHubSourceError) || error.rateLimited) return false;
+  if (error.timedOut || (error.status !== undefined && error.status >= 500)) return true;
+  return /RESOURCE_LIMITS|timeout|timed out|in time/i.test(error.message);
+}
+
+/** Ask for a batch; when GitHub fails on it for its size, ask for each half instead. */
+async function fetchSplitting(
+  deps: ContentsDeps,
+  paths: readonly string[],
+): Promise<{ paths: readonly string[]; answer: BatchAnswer }[]> {
+  try {
+    return [{ paths, answer: await deps.batch(paths) }];
+  } catch (error) {
+    if (paths.length < MIN_SPLIT * 2 || !splittable(error)) throw error;
+    const half = Math.ceil(paths.length / 2);
+    const first = await fetchSplitting(deps, paths.slice(0, half));
+    const second = await fetchSplitting(deps, paths.slice(half));
+    return [...first, ...second];
+  }
+}
+
 /** Read `paths` in GraphQL batches, then settle doubtful blobs from their raw bytes. */
 export async function readContents(
   deps: ContentsDeps,
@@ -120,9 +150,8 @@ export async function readContents(
   const doubtful: string[] = [];
   for (let i = 0; i < batches.length; i += Math.max(1, limits.concurrency)) {
     const wave = batches.slice(i, i + Math.max(1, limits.concurrency));
-    const answers = await Promise.all(wave.map((b) => deps.batch(b)));
-    wave.forEach((batch, w) => {
-      const answer = answers[w] as BatchAnswer;
+    const answers = (await Promise.all(wave.map((b) => fetchSplitting(deps, b)))).flat();
+    answers.forEach(({ paths: batch, answer }) => {
       batch.forEach((path, k) => {
         const alias = `f${k}`;
         const { content, rawMayHelp } = contentOf(answer.repository?.[alias] ?? null, answer.aliasErrors.get(alias));

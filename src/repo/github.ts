@@ -24,7 +24,10 @@ export interface GitHubSourceOptions {
   readonly sha: string;
   /** The branch or tag the commit was reached by, shown in the report only. */
   readonly ref?: string | null;
-  /** Files per GraphQL query (default 100: well inside GitHub's node and 10 s limits). */
+  /**
+   * Files per GraphQL query (default 1,000: a whole default read plan in one request). A batch
+   * GitHub fails on for its size (timeout, 5xx, resource limits) is asked for again in halves.
+   */
   readonly batchSize?: number;
   /** Extra tree requests allowed when GitHub truncates the recursive tree (default 20). */
   readonly maxTreeRequests?: number;
@@ -38,7 +41,7 @@ export interface GitHubSourceOptions {
 
 /** Defaults of the limits, exported so documentation and tests quote the same numbers. */
 export const GITHUB_SOURCE_DEFAULTS = {
-  batchSize: 100,
+  batchSize: 1000,
   maxTreeRequests: 20,
   maxRawFetches: 5,
   concurrency: 1,

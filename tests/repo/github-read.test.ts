@@ -147,10 +147,11 @@ describe("GitHubSource.read", () => {
   });
 
   it.each([
-    { count: 250, batchSize: undefined, queries: 3 },
-    { count: 1000, batchSize: undefined, queries: 10 },
+    { count: 250, batchSize: undefined, queries: 1 },
+    { count: 1000, batchSize: undefined, queries: 1 },
+    { count: 1200, batchSize: undefined, queries: 2 },
     { count: 250, batchSize: 50, queries: 5 },
-    { count: 100, batchSize: undefined, queries: 1 },
+    { count: 100, batchSize: 100, queries: 1 },
   ])(
     "reads $count files in $queries GraphQL queries (batch size $batchSize)",
     async ({ count, batchSize, queries }) => {
@@ -170,6 +171,27 @@ describe("GitHubSource.read", () => {
       expect(Math.max(...sizes)).toBeLessThanOrEqual(batchSize ?? GITHUB_SOURCE_DEFAULTS.batchSize);
     },
   );
+
+  it("asks again in halves when GitHub fails on a batch for its size", async () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) many[`pkg/m${String(i).padStart(3, "0")}.py`] = `V = ${i}\n`;
+    const source = serve("split", many);
+    const listing = await source.list();
+    // GitHub's GraphQL API answers a query that ran past its 10 s limit with a 502.
+    fake.fail({ route: "graphql", status: 502, times: 1 });
+    const contents = await source.read(listing.files.map((f) => f.path));
+    expect(contents.size).toBe(200);
+    expect(text(contents.get("pkg/m199.py"))).toBe("V = 199\n");
+    expect(source.requestsByKind.contents).toBe(3);
+  });
+
+  it("does not split a batch GitHub refused for another reason", async () => {
+    const source = serve("no-split", files);
+    await source.list();
+    fake.fail({ route: "graphql", status: 401, times: 1 });
+    await expect(source.read(["README.md", "pyproject.toml"])).rejects.toMatchObject({ status: 401 });
+    expect(source.requestsByKind.contents).toBe(1);
+  });
 
   it("keeps the rest of a batch when GitHub reports an error on one file", async () => {
     const source = serve("partial", files);
