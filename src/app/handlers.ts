@@ -1,69 +1,98 @@
 /**
- * Webhook events to scans. Each handler pulls the commit out of its payload and calls
- * `scanCommit`; nothing else happens here.
+ * Webhook events to queued jobs. A handler only reads its payload and queues the work, so the
+ * delivery is answered as soon as its signature is verified and the job is queued; the scan
+ * runs afterwards on the queue (src/app/worker.ts).
  */
 import type { Context } from "probot";
+import type { ScanJob, ScanQueue } from "../queue/types.js";
 import { CHECK_NAME, RESCAN_ACTION } from "./check-run.js";
-import type { RecentScans } from "./recent.js";
-import type { ScanDeps, ScanTarget } from "./scan-commit.js";
-import { scanCommit } from "./scan-commit.js";
+import type { AppMetrics } from "./metrics.js";
 
 /** Repositories scanned per installation event; the rest get their first scan on their next push. */
 export const MAX_REPOS_PER_INSTALL_EVENT = 10;
 
-/** The parts of the App that do not change between events. */
-export interface AppDeps extends Omit<ScanDeps, "octokit" | "log"> {
-  readonly recent: RecentScans;
+/** What the handlers need. */
+export interface HandlerDeps {
+  readonly queue: ScanQueue;
+  readonly metrics: AppMetrics;
 }
 
 type AnyContext = Context<"check_suite" | "check_run" | "installation" | "installation_repositories">;
 
-function deps(app: AppDeps, context: AnyContext): ScanDeps {
-  const { recent: _recent, ...scan } = app;
-  return { ...scan, octokit: context.octokit, log: context.log };
+type JobFields = Omit<ScanJob, "installationId" | "deliveryId" | "event" | "receivedAt">;
+
+function eventName(context: AnyContext): string {
+  const action = (context.payload as { action?: string }).action;
+  return action ? `${context.name}.${action}` : context.name;
 }
 
-async function once(app: AppDeps, context: AnyContext, target: ScanTarget): Promise<void> {
-  const key = `${target.owner}/${target.repo}@${target.sha}`;
-  if (!app.recent.claim(key)) {
-    context.log.info(
-      { repo: `${target.owner}/${target.repo}`, sha: target.sha },
-      "commit already scanned recently: skipped",
-    );
+async function enqueue(deps: HandlerDeps, context: AnyContext, fields: JobFields): Promise<void> {
+  const installationId = context.payload.installation?.id;
+  const event = eventName(context);
+  if (installationId === undefined) {
+    deps.metrics.deliveries.inc({ event, result: "ignored" });
+    context.log.warn({ event }, "delivery without an installation: nothing to scan with");
     return;
   }
-  const outcome = await scanCommit(deps(app, context), target);
-  if (outcome.checkRunId === undefined) app.recent.release(key);
+  const job: ScanJob = { ...fields, installationId, deliveryId: context.id, event, receivedAt: Date.now() };
+  const result = await deps.queue.add(job);
+  deps.metrics.deliveries.inc({ event, result });
+  context.log.info(
+    {
+      deliveryId: context.id,
+      installation: installationId,
+      repo: `${job.owner}/${job.repo}`,
+      ...(job.sha ? { sha: job.sha } : {}),
+      kind: job.kind,
+      result,
+    },
+    result === "queued" ? "scan queued" : "commit already queued or scanned recently: skipped",
+  );
+}
+
+function time(iso: string | null | undefined): number | undefined {
+  const t = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isFinite(t) ? t : undefined;
 }
 
 /** `check_suite.requested`: a push. One check run per commit, even if the event comes twice. */
-export async function onCheckSuiteRequested(app: AppDeps, context: Context<"check_suite.requested">): Promise<void> {
+export async function onCheckSuiteRequested(
+  deps: HandlerDeps,
+  context: Context<"check_suite.requested">,
+): Promise<void> {
   const { check_suite: suite, repository } = context.payload;
-  await once(app, context, {
+  const pushedAt = time(suite.created_at);
+  await enqueue(deps, context, {
+    kind: "scan",
     owner: repository.owner.login,
     repo: repository.name,
     sha: suite.head_sha,
     ref: suite.head_branch,
+    rescan: false,
+    ...(pushedAt !== undefined ? { pushedAt } : {}),
+    ...(suite.app?.id ? { appId: suite.app.id } : {}),
   });
 }
 
 /** `check_suite.rerequested`: "Re-run all checks". Always scans again. */
 export async function onCheckSuiteRerequested(
-  app: AppDeps,
+  deps: HandlerDeps,
   context: Context<"check_suite.rerequested">,
 ): Promise<void> {
   const { check_suite: suite, repository } = context.payload;
-  await scanCommit(deps(app, context), {
+  await enqueue(deps, context, {
+    kind: "scan",
     owner: repository.owner.login,
     repo: repository.name,
     sha: suite.head_sha,
     ref: suite.head_branch,
+    rescan: true,
   });
 }
 
 /** `check_run.rerequested` and the Re-scan button: scan again into the same check run. */
 export async function onCheckRunRescan(
-  app: AppDeps,
+  deps: HandlerDeps,
   context: Context<"check_run.rerequested" | "check_run.requested_action">,
 ): Promise<void> {
   const { check_run: run, repository } = context.payload;
@@ -71,18 +100,20 @@ export async function onCheckRunRescan(
   if (run.name !== CHECK_NAME) return;
   if (context.payload.action === "requested_action" && context.payload.requested_action?.identifier !== RESCAN_ACTION)
     return;
-  await scanCommit(deps(app, context), {
+  await enqueue(deps, context, {
+    kind: "scan",
     owner: repository.owner.login,
     repo: repository.name,
     sha: run.head_sha,
     ref: run.check_suite?.head_branch ?? null,
     checkRunId: run.id,
+    rescan: true,
   });
 }
 
 /** `installation.created` / `installation_repositories.added`: a first scan of each default branch. */
 export async function onInstalled(
-  app: AppDeps,
+  deps: HandlerDeps,
   context: Context<"installation.created" | "installation_repositories.added">,
 ): Promise<void> {
   const payload = context.payload;
@@ -100,17 +131,14 @@ export async function onInstalled(
     const [login, name] = r.full_name.includes("/")
       ? (r.full_name.split("/") as [string, string])
       : [owner ?? "", r.name];
-    try {
-      // "HEAD" resolves to the default branch's latest commit: no need to ask for the branch name first.
-      const head = await context.octokit.request("GET /repos/{owner}/{repo}/commits/{ref}", {
-        owner: login,
-        repo: name,
-        ref: "HEAD",
-      });
-      await once(app, context, { owner: login, repo: name, sha: head.data.sha, ref: null });
-    } catch (error) {
-      // An empty repository has no commit (409): nothing to score until the first push.
-      context.log.info({ repo: r.full_name, err: error }, "no first scan for this repository");
-    }
+    // The worker resolves the default branch's head, then queues that commit like a push.
+    await enqueue(deps, context, {
+      kind: "install",
+      owner: login,
+      repo: name,
+      ref: null,
+      rescan: false,
+      ...(payload.installation.app_id ? { appId: payload.installation.app_id } : {}),
+    });
   }
 }

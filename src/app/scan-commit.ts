@@ -9,12 +9,12 @@ import { scanDetailed } from "../scan.js";
 import {
   type Annotation,
   annotationsOf,
-  CHECK_NAME,
   completedOutput,
   conclusionOf,
   failedOutput,
   RESCAN_ACTIONS,
 } from "./check-run.js";
+import { CheckRunWriter, type CompletedBody, type FetchFor } from "./check-run-writer.js";
 import { describeFailure, withTimeout } from "./failure.js";
 import { loadRepoConfig } from "./repo-config.js";
 
@@ -37,6 +37,12 @@ export interface ScanDeps {
   readonly timeoutMs?: number;
   /** Files per GraphQL contents query (default: the GitHub source's). */
   readonly contentBatchSize?: number;
+  /** The installation's paced `fetch` with per-request hooks: lets the in-progress write be replaced. */
+  readonly fetchFor?: FetchFor;
+  /** Told the check run's id as soon as it exists (a queued job remembers it across restarts). */
+  readonly onCheckRun?: (id: number) => void;
+  /** Bounds how many scans read and score at once (waiting for a paced write holds no slot). */
+  readonly limit?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 /** What happened, for logs and tests. */
@@ -44,27 +50,23 @@ export interface ScanOutcome {
   readonly checkRunId: number | undefined;
   readonly conclusion: "success" | "neutral" | "failure" | "error";
   readonly score?: number;
+  /** Check run writes sent (1 when the in-progress write was replaced by the result). */
+  readonly writes?: number;
 }
 
 /** A scan that takes longer is reported as timed out (GitHub's webhook deadline is long past by then). */
 export const SCAN_TIMEOUT_MS = 120_000;
 
-const now = () => new Date().toISOString();
-
 /** GitHub appends the annotations of each update to those already on the run; failures are logged. */
 async function appendAnnotations(
   deps: ScanDeps,
+  writer: CheckRunWriter,
   run: { owner: string; repo: string; id: number; title: string; summary: string },
   batches: readonly Annotation[][],
 ): Promise<void> {
   for (const [i, batch] of batches.entries()) {
     try {
-      await deps.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-        owner: run.owner,
-        repo: run.repo,
-        check_run_id: run.id,
-        output: { title: run.title, summary: run.summary, annotations: batch },
-      });
+      await writer.update(run.id, { output: { title: run.title, summary: run.summary, annotations: batch } });
     } catch (error) {
       deps.log.warn(
         { repo: `${run.owner}/${run.repo}`, checkRunId: run.id, err: error, batchesLeft: batches.length - i },
@@ -75,62 +77,75 @@ async function appendAnnotations(
   }
 }
 
-/** Score one commit and publish it as a check run. Never throws for a scan failure. */
+/** Read the commit and score it; throws what stopped it. */
+async function runScan(deps: ScanDeps, target: ScanTarget) {
+  const { octokit } = deps;
+  const { owner, repo, sha } = target;
+  const limitMs = deps.timeoutMs ?? SCAN_TIMEOUT_MS;
+  const run = async () => {
+    const loaded = await loadRepoConfig(octokit, owner, repo, new Set(deps.checks.map((c) => c.id)));
+    // No single request may outlive the scan's own limit.
+    const requestMs = Math.min(GITHUB_SOURCE_DEFAULTS.timeoutMs, limitMs);
+    const source = new GitHubSource(octokit, {
+      owner,
+      repo,
+      sha,
+      ref: target.ref,
+      timeoutMs: requestMs,
+      ...(deps.contentBatchSize ? { batchSize: deps.contentBatchSize } : {}),
+    });
+    const result = await scanDetailed(source, {
+      checks: deps.checks,
+      config: loaded.config,
+      configIssues: loaded.issues,
+      tool: deps.tool,
+    });
+    return { ...result, loaded };
+  };
+  return withTimeout(run(), limitMs, "The scan");
+}
+
+function failedBody(error: unknown): { body: CompletedBody; reason: string } {
+  const reason = describeFailure(error);
+  return {
+    reason,
+    body: {
+      conclusion: "neutral",
+      output: failedOutput(reason, error instanceof Error ? error.message : undefined),
+      actions: RESCAN_ACTIONS,
+    },
+  };
+}
+
+/**
+ * Score one commit and publish it as a check run. Never throws for a scan failure. The
+ * in-progress write goes first; when pacing holds it back, the scan runs meanwhile and the
+ * result replaces it.
+ */
 export async function scanCommit(deps: ScanDeps, target: ScanTarget): Promise<ScanOutcome> {
-  const { octokit, log } = deps;
+  const { log } = deps;
   const { owner, repo, sha } = target;
   const started = performance.now();
-  const limitMs = deps.timeoutMs ?? SCAN_TIMEOUT_MS;
   const fields = { repo: `${owner}/${repo}`, sha };
-  let id: number;
+  const writer = new CheckRunWriter(deps.octokit, { owner, repo, sha }, deps.fetchFor, deps.onCheckRun);
   try {
-    if (target.checkRunId === undefined) {
-      const created = await octokit.request("POST /repos/{owner}/{repo}/check-runs", {
-        owner,
-        repo,
-        name: CHECK_NAME,
-        head_sha: sha,
-        status: "in_progress",
-        started_at: now(),
-      });
-      id = Number(created.data.id);
-    } else {
-      id = target.checkRunId;
-      await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-        owner,
-        repo,
-        check_run_id: id,
-        status: "in_progress",
-        started_at: now(),
-      });
-    }
+    await writer.begin(target.checkRunId);
   } catch (error) {
     log.error({ ...fields, err: error }, "could not create the check run");
-    return { checkRunId: undefined, conclusion: "error" };
+    return { checkRunId: undefined, conclusion: "error", writes: writer.writes };
+  }
+  const durationMs = () => Math.round(performance.now() - started);
+
+  let scanned: Awaited<ReturnType<typeof runScan>> | undefined;
+  let failure: unknown;
+  try {
+    scanned = await (deps.limit ? deps.limit(() => runScan(deps, target)) : runScan(deps, target));
+  } catch (error) {
+    failure = error;
   }
 
-  try {
-    const run = async () => {
-      const loaded = await loadRepoConfig(octokit, owner, repo, new Set(deps.checks.map((c) => c.id)));
-      // No single request may outlive the scan's own limit.
-      const requestMs = Math.min(GITHUB_SOURCE_DEFAULTS.timeoutMs, limitMs);
-      const source = new GitHubSource(octokit, {
-        owner,
-        repo,
-        sha,
-        ref: target.ref,
-        timeoutMs: requestMs,
-        ...(deps.contentBatchSize ? { batchSize: deps.contentBatchSize } : {}),
-      });
-      const result = await scanDetailed(source, {
-        checks: deps.checks,
-        config: loaded.config,
-        configIssues: loaded.issues,
-        tool: deps.tool,
-      });
-      return { ...result, loaded };
-    };
-    const { report, listing, loaded } = await withTimeout(run(), limitMs, "The scan");
+  if (scanned) {
+    const { report, listing, loaded } = scanned;
     const paths = new Set(listing.files.map((f) => f.path));
     const out = completedOutput(
       report,
@@ -138,52 +153,61 @@ export async function scanCommit(deps: ScanDeps, target: ScanTarget): Promise<Sc
     );
     const conclusion = conclusionOf(report, loaded.config);
     const [first, ...rest] = out.batches;
-    await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-      owner,
-      repo,
-      check_run_id: id,
-      status: "completed",
-      conclusion,
-      completed_at: now(),
-      output: { title: out.title, summary: out.summary, text: out.text, ...(first ? { annotations: first } : {}) },
-      actions: RESCAN_ACTIONS,
-    });
-    // The report is published: a failure from here on loses annotations, not the result.
-    await appendAnnotations(deps, { owner, repo, id, title: out.title, summary: out.summary }, rest);
-    log.info(
-      {
-        ...fields,
-        checkRunId: id,
-        score: report.score,
-        grade: report.grade,
-        conclusion,
-        durationMs: Math.round(performance.now() - started),
-        filesListed: report.stats.files,
-        filesRead: report.stats.filesRead,
-      },
-      "scan completed",
-    );
-    return { checkRunId: id, conclusion, score: report.score };
-  } catch (error) {
-    const reason = describeFailure(error);
-    log.warn(
-      { ...fields, checkRunId: id, err: error, durationMs: Math.round(performance.now() - started) },
-      `scan failed: ${reason}`,
-    );
+    let id: number | undefined;
     try {
-      await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-        owner,
-        repo,
-        check_run_id: id,
-        status: "completed",
-        conclusion: "neutral",
-        completed_at: now(),
-        output: failedOutput(reason, error instanceof Error ? error.message : undefined),
+      id = await writer.finish({
+        conclusion,
+        output: { title: out.title, summary: out.summary, text: out.text, ...(first ? { annotations: first } : {}) },
         actions: RESCAN_ACTIONS,
       });
-    } catch (again) {
-      log.error({ ...fields, checkRunId: id, err: again }, "could not complete the check run after a failed scan");
+    } catch (error) {
+      if (!(await settled(writer.id))) {
+        log.error({ ...fields, err: error }, "could not create the check run");
+        return { checkRunId: undefined, conclusion: "error", writes: writer.writes };
+      }
+      failure = error;
     }
-    return { checkRunId: id, conclusion: "error" };
+    if (id !== undefined) {
+      // The report is published: a failure from here on loses annotations, not the result.
+      await appendAnnotations(deps, writer, { owner, repo, id, title: out.title, summary: out.summary }, rest);
+      log.info(
+        {
+          ...fields,
+          checkRunId: id,
+          score: report.score,
+          grade: report.grade,
+          conclusion,
+          durationMs: durationMs(),
+          filesListed: report.stats.files,
+          filesRead: report.stats.filesRead,
+          checkRunWrites: writer.writes,
+        },
+        "scan completed",
+      );
+      return { checkRunId: id, conclusion, score: report.score, writes: writer.writes };
+    }
+  }
+
+  const { body, reason } = failedBody(failure);
+  const id = await settled(writer.id);
+  log.warn({ ...fields, checkRunId: id, err: failure, durationMs: durationMs() }, `scan failed: ${reason}`);
+  try {
+    const done = await writer.finish(body);
+    return { checkRunId: done, conclusion: "error", writes: writer.writes };
+  } catch (again) {
+    const created = await settled(writer.id);
+    if (created === undefined) log.error({ ...fields, err: again }, "could not create the check run");
+    else
+      log.error({ ...fields, checkRunId: created, err: again }, "could not complete the check run after a failed scan");
+    return { checkRunId: created, conclusion: "error", writes: writer.writes };
+  }
+}
+
+/** The value of a promise that may have failed; undefined when it failed (or is absent). */
+async function settled<T>(promise: Promise<T> | undefined): Promise<T | undefined> {
+  try {
+    return promise === undefined ? undefined : await promise;
+  } catch {
+    return undefined;
   }
 }

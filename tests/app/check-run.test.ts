@@ -7,10 +7,11 @@
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { ANNOTATIONS_PER_REQUEST, MAX_ANNOTATIONS } from "../../src/app/check-run.js";
-import { mockGitHub, testProbot } from "../helpers/probot.js";
+import { mockGitHub } from "../helpers/probot.js";
 import type { Tree } from "../helpers/tree.js";
 import { PORTFOLIO } from "./fixtures.js";
 import { checkSuite } from "./payloads.js";
+import { testProbot } from "./queued-probot.js";
 
 const CONFIG = ".github/portfolio-quality.yml";
 

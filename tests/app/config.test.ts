@@ -4,10 +4,11 @@
  * with an annotation at the offending line while the valid settings are kept.
  */
 import { describe, expect, it } from "vitest";
-import { mockGitHub, testProbot } from "../helpers/probot.js";
+import { mockGitHub } from "../helpers/probot.js";
 import type { Tree } from "../helpers/tree.js";
 import { BARE, PORTFOLIO } from "./fixtures.js";
 import { checkSuite, INSTALLATION_ID } from "./payloads.js";
+import { testProbot } from "./queued-probot.js";
 
 const CONFIG = ".github/portfolio-quality.yml";
 const OWN = `GET /repos/jane/churn/contents/${encodeURIComponent(CONFIG)}`;

@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Fault } from "../helpers/fake-github.js";
-import { mockGitHub, testProbot } from "../helpers/probot.js";
+import { mockGitHub } from "../helpers/probot.js";
 import type { Tree } from "../helpers/tree.js";
 import { PORTFOLIO } from "./fixtures.js";
 import { checkSuite } from "./payloads.js";
+import { testProbot } from "./queued-probot.js";
 
 interface Output {
   title: string;

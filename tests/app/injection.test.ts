@@ -10,10 +10,11 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { mockGitHub, testProbot } from "../helpers/probot.js";
+import { mockGitHub } from "../helpers/probot.js";
 import type { Tree } from "../helpers/tree.js";
 import { PORTFOLIO } from "./fixtures.js";
 import { checkSuite } from "./payloads.js";
+import { testProbot } from "./queued-probot.js";
 
 const HOSTILE: Tree = {
   ...PORTFOLIO,

@@ -7,9 +7,10 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { run } from "../../src/cli/main.js";
 import { writeTree } from "../helpers/disk.js";
-import { mockGitHub, testProbot } from "../helpers/probot.js";
+import { mockGitHub } from "../helpers/probot.js";
 import { BARE, PORTFOLIO } from "./fixtures.js";
 import { checkSuite } from "./payloads.js";
+import { testProbot } from "./queued-probot.js";
 
 const CONFIG = stringify({
   threshold: 60,

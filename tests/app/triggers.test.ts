@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { contentsQuery } from "../../src/repo/github-contents.js";
-import { type GitHubMock, mockGitHub, type SentRequest, testProbot } from "../helpers/probot.js";
+import { type GitHubMock, mockGitHub, type SentRequest } from "../helpers/probot.js";
 import { PORTFOLIO } from "./fixtures.js";
 import { checkRun, checkSuite, INSTALLATION_ID, installationCreated, repositoriesAdded } from "./payloads.js";
+import { testProbot } from "./queued-probot.js";
 
 const TOKEN = `POST /app/installations/${INSTALLATION_ID}/access_tokens`;
 const ISO = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -124,15 +125,26 @@ describe("check_suite", () => {
     expect(gh.checkRuns.map((r) => r.head_sha)).toEqual([sha, next]);
   });
 
-  it("a check run that could not be created is not remembered: the redelivery scans", async () => {
+  it("a check run that could not be created is tried again by the queue, and the rerun looks for it first", async () => {
     const { gh, sha, probot } = await setup();
     gh.fail({ route: "check-run.create", status: 502 });
     const payload = checkSuite("requested", { owner: "jane", repo: "churn", sha }) as never;
     await probot.receive({ id: "a", name: "check_suite", payload });
-    expect(gh.lines()).toEqual([TOKEN, "POST /repos/jane/churn/check-runs"]);
-    await probot.receive({ id: "a", name: "check_suite", payload });
+    const run = gh.checkRuns[0]?.id as number;
+    expect(gh.lines()).toEqual([
+      TOKEN,
+      "POST /repos/jane/churn/check-runs",
+      // A rerun cannot know whether GitHub made the run before failing: it asks, by name and App.
+      `GET /repos/jane/churn/commits/${sha}/check-runs`,
+      "POST /repos/jane/churn/check-runs",
+      ...scanLines("jane", "churn", sha, run),
+    ]);
+    expect(gh.requests[2]?.query).toEqual({ check_name: "Portfolio quality", app_id: expect.any(String) });
     expect(gh.checkRuns).toHaveLength(1);
     expect(gh.checkRuns[0]?.status).toBe("completed");
+    // A redelivery of the commit now is a duplicate: still one check run.
+    await probot.receive({ id: "a", name: "check_suite", payload });
+    expect(gh.checkRuns).toHaveLength(1);
   });
 });
 
@@ -193,17 +205,20 @@ describe("installation", () => {
       payload: installationCreated("jane", ["churn", "empty"]) as never,
     });
     const run = gh.checkRuns[0]?.id as number;
-    expect(gh.lines()).toEqual([
-      TOKEN,
+    // Each repository is its own job on the queue: the two run side by side.
+    expect(gh.lines()[0]).toBe(TOKEN);
+    const churn = (l: string) => l.includes("/jane/churn/") || l.includes("/jane/.github/") || l === "POST /graphql";
+    expect(gh.lines().filter(churn)).toEqual([
       "GET /repos/jane/churn/commits/HEAD",
       "POST /repos/jane/churn/check-runs",
       ...scanLines("jane", "churn", a, run),
-      // An empty repository has no commit to score (409): nothing else is asked about it.
-      "GET /repos/jane/empty/commits/HEAD",
     ]);
+    // An empty repository has no commit to score (409): nothing else is asked about it.
+    expect(gh.lines().filter((l) => l.includes("/jane/empty/"))).toEqual(["GET /repos/jane/empty/commits/HEAD"]);
+    expect(gh.lines()).toHaveLength(9);
     expect(b.empty).toBe(true);
     expectScanBodies(gh, "jane", "churn", a);
-    expectCompleted(gh.requests.at(-2)?.body);
+    expectCompleted(gh.requests.find((r) => r.method === "PATCH")?.body);
   });
 
   it("installation_repositories.added scans at most 10 repositories per event; the rest wait for a push", async () => {
