@@ -137,6 +137,13 @@ export function commandGates(argv: readonly string[], preCommit = false): GateKi
     out.add("lint");
   if ((a === "next" || a === "ng" || a === "deno" || a === "expo") && b === "lint") out.add("lint");
   if (a === "cargo" && b === "clippy") out.add("lint");
+  // R: `Rscript -e 'lintr::lint_dir("R")'`, styler asked to fail on changes, covr.
+  if (a === "rscript" || a === "r") {
+    const code = rest.join(" ");
+    if (/\blintr::lint(_dir|_package)?\(/.test(code)) out.add("lint");
+    if (/\bstyler::style_\w+\([^)]*\bdry\s*=\s*["']fail/.test(code)) out.add("format");
+    if (/\bcovr::/.test(code)) out.add("coverage");
+  }
   if (a === "biome" || a === "rome") {
     if (b === "lint" || b === "check" || b === "ci") out.add("lint");
     if (b === "ci" || (b === "check" && !has(rest, /^(--write|--apply|--fix|--apply-unsafe)$/))) out.add("format");

@@ -9,7 +9,7 @@ import {
   scored,
   warning,
 } from "../../src/engine/check.js";
-import { languages } from "../lib/languages.js";
+import { languages, noMainLanguage } from "../lib/languages.js";
 import { parseJson } from "../lib/parse.js";
 import { type GitHook, HOOKS_READ, type HookSetup, hookSetups } from "./hooks.js";
 
@@ -221,7 +221,7 @@ export const precommit: Check = defineCheck({
       const installed = installedOnly(repo);
       if (installed) return scored(0.25, [installed]);
       if (languages(repo).main.length === 0)
-        return notApplicable(info("no-code", "No Python or JavaScript/TypeScript code to run hooks on."));
+        return notApplicable(info("no-code", `${noMainLanguage(languages(repo))}: hooks are not judged.`));
       return scored(0, [failure("missing", "No pre-commit, lefthook or husky hooks are configured.", {}, FIX)]);
     }
     return scored(best, findings);

@@ -3,7 +3,7 @@
  * file, for each main language; not a dumped environment, and not missing what the code imports.
  */
 import { defineCheck, type Finding, failure, info, notApplicable, scored, warning } from "../../src/engine/check.js";
-import { languageOf, languages, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { languageOf, languages, NOTEBOOK_READ, noMainLanguage, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { PROJECT_READ, pyprojects } from "../lib/project.js";
 import { REQUIREMENTS_READ } from "../lib/requirements.js";
 import { judgeJs } from "./js-deps.js";
@@ -180,6 +180,20 @@ function judgePython(repo: Parameters<typeof pythonDependencies>[0], findings: F
   return score;
 }
 
+/** Lock files of the ecosystems the checklist does not read: R (renv), Julia, Go, Rust, Ruby, PHP, Elixir, Dart, Swift. */
+const OTHER_LOCKS = [
+  "renv.lock",
+  "packrat/packrat.lock",
+  "Manifest.toml",
+  "go.sum",
+  "Cargo.lock",
+  "Gemfile.lock",
+  "composer.lock",
+  "mix.lock",
+  "pubspec.lock",
+  "Package.resolved",
+];
+
 export const dependenciesCheck = defineCheck({
   id: "code_structure.dependencies",
   title: "Dependencies declared and pinned",
@@ -196,6 +210,15 @@ export const dependenciesCheck = defineCheck({
   evaluate(repo) {
     const lang = languages(repo);
     const findings: Finding[] = [];
+    if (lang.main.length === 0 && lang.python + lang.javascript > 0) {
+      // Python/JS glue around a project in another language: that language's lock file is the evidence.
+      const lock = repo.files.find((f) => OTHER_LOCKS.includes(f.path));
+      if (lock)
+        return scored(1, [
+          info("other-lock", `The project's dependencies are locked in ${lock.path}.`, { path: lock.path }),
+        ]);
+      return notApplicable(info("no-code", `${noMainLanguage(lang)}: its dependencies are not judged.`));
+    }
     const parts: { score: number; weight: number }[] = [];
     const layout = layoutOf(repo);
     // A docs/conf.py or setup.py alone does not make a project Python.

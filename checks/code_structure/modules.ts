@@ -3,7 +3,7 @@
  * script, notebooks only, or a flat folder of scripts lying among data and model files?
  */
 import { defineCheck, type Finding, failure, info, notApplicable, scored, warning } from "../../src/engine/check.js";
-import { languages, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { languages, NOTEBOOK_READ, noMainLanguage, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { type PythonFile, pythonSources } from "../lib/python.js";
 import { type Layout, layoutOf } from "./layout.js";
 import { isWork } from "./work.js";
@@ -81,6 +81,10 @@ export const modulesCheck = defineCheck({
   reads: [PYTHON_SOURCE_READ, NOTEBOOK_READ],
   evaluate(repo) {
     const layout = layoutOf(repo);
+    const profile = languages(repo);
+    // A download script beside an R or Go project says nothing about how that project is organised.
+    if (profile.main.length === 0 && profile.python + profile.javascript > 0)
+      return notApplicable(info("no-code", `${noMainLanguage(profile)}: its layout is not judged.`));
     if (layout.kind === "none") {
       const lang = languages(repo);
       return notApplicable(

@@ -23,6 +23,13 @@ const EXTENSIONS: Record<string, Language> = {
   svelte: "javascript",
 };
 
+/**
+ * Source in languages the checklist does not judge (R, Julia, JVM, Go, Rust, C/C++...): counted
+ * only so that a little Python glue in an R project is not taken for a Python project.
+ */
+const OTHER_SOURCE =
+  /\.(r|rmd|jl|scala|sc|java|kt|kts|go|rs|c|cc|cpp|cxx|h|hpp|cs|fs|swift|rb|php|pl|lua|dart|ex|exs|erl|hs|clj|groovy|sas)$/i;
+
 /** Paths that are not the project's own code: dependencies, builds, virtual environments. */
 export const VENDORED =
   /(^|\/)(node_modules|vendor|third_party|site-packages|dist|build|\.venv|venv|env|\.tox|\.next|\.nuxt|coverage|__pycache__|\.ipynb_checkpoints)\//;
@@ -50,7 +57,12 @@ export function isOwnCode(file: RepoFile | string): boolean {
 export interface LanguageProfile {
   readonly python: number;
   readonly javascript: number;
-  /** Languages with at least 10% of the judged bytes, largest first. */
+  /** Bytes of source in languages the checklist does not judge. */
+  readonly other: number;
+  /**
+   * Languages with at least 10% of the judged bytes, largest first; empty when Python and JS
+   * together are under a quarter of all source (glue around a project in another language).
+   */
   readonly main: readonly Language[];
 }
 
@@ -61,18 +73,21 @@ export function languages(repo: RepoView): LanguageProfile {
   const hit = cache.get(repo);
   if (hit) return hit;
   const bytes: Record<Language, number> = { python: 0, javascript: 0 };
+  let other = 0;
   for (const f of repo.files) {
     if (f.mode !== "file" && f.mode !== "executable") continue;
     const lang = languageOf(f.path);
+    if (!lang && OTHER_SOURCE.test(f.path) && isOwnCode(f)) other += f.size;
     if (!lang || !isOwnCode(f)) continue;
     // Notebooks are mostly JSON and outputs: count a tenth of their size as code.
     bytes[lang] += f.path.endsWith(".ipynb") ? Math.ceil(f.size / 10) : f.size;
   }
   const total = bytes.python + bytes.javascript;
   const main = (Object.keys(bytes) as Language[])
-    .filter((l) => bytes[l] > 0 && bytes[l] >= total * 0.1)
+    // Python/JS under a quarter of all source is glue around a project in another language.
+    .filter((l) => bytes[l] > 0 && bytes[l] >= total * 0.1 && total >= (total + other) * 0.25)
     .sort((a, b) => bytes[b] - bytes[a]);
-  const profile = { ...bytes, main };
+  const profile = { ...bytes, other, main };
   cache.set(repo, profile);
   return profile;
 }
@@ -95,3 +110,11 @@ export const PYTHON_SOURCE_READ = { globs: PYTHON_GLOBS, maxFiles: 250, priority
 export const NOTEBOOK_READ = { globs: NOTEBOOK_GLOBS, maxFiles: 40, priority: 3 } as const;
 /** JavaScript and TypeScript source. */
 export const JS_SOURCE_READ = { globs: JS_GLOBS, maxFiles: 150, priority: 3 } as const;
+
+/** Why no language is judged: none of the checklist's languages, or only glue around another one. */
+export function noMainLanguage(profile: LanguageProfile): string {
+  const judged = profile.python + profile.javascript;
+  if (judged === 0) return "No Python or JavaScript/TypeScript code";
+  const share = Math.round((100 * judged) / (judged + profile.other));
+  return `Python/JavaScript is only glue here (${share}% of the source; the project is written in another language)`;
+}

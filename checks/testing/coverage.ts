@@ -11,7 +11,7 @@ import {
   scored,
   warning,
 } from "../../src/engine/check.js";
-import { languages } from "../lib/languages.js";
+import { languages, noMainLanguage } from "../lib/languages.js";
 import { PROJECT_READ, parseErrors } from "../lib/project.js";
 import { REQUIREMENTS_READ } from "../lib/requirements.js";
 import { COMMAND_READS } from "./commands.js";
@@ -46,7 +46,7 @@ export const coverageCheck = defineCheck({
   evaluate(repo) {
     const { main } = languages(repo);
     if (main.length === 0)
-      return notApplicable(info("no-code", "No Python or JavaScript/TypeScript code: coverage is not judged."));
+      return notApplicable(info("no-code", `${noMainLanguage(languages(repo))}: coverage is not judged.`));
     const docs = main[0] === "javascript" ? JS_DOCS : PY_DOCS;
     const findings: Finding[] = [...parseErrors(repo)];
     const tools = coverageTools(repo);

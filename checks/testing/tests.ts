@@ -11,7 +11,7 @@ import {
   scored,
   warning,
 } from "../../src/engine/check.js";
-import { isOwnCode, type Language, languageOf, languages, NOTEBOOK_READ } from "../lib/languages.js";
+import { isOwnCode, type Language, languageOf, languages, NOTEBOOK_READ, noMainLanguage } from "../lib/languages.js";
 import { PROJECT_READ, packageJsons, parseErrors } from "../lib/project.js";
 import { REQUIREMENTS_READ } from "../lib/requirements.js";
 import { NPM_DEFAULT_TEST } from "../lib/tasks.js";
@@ -73,7 +73,7 @@ export const testsCheck = defineCheck({
     const { main } = languages(repo);
     const findings: Finding[] = [...parseErrors(repo)];
     if (main.length === 0)
-      return notApplicable(info("no-code", "No Python or JavaScript/TypeScript code: tests are not judged."));
+      return notApplicable(info("no-code", `${noMainLanguage(languages(repo))}: tests are not judged.`));
     const { files, totals } = testInventory(repo);
     for (const pkg of packageJsons(repo)) {
       const test = pkg.value.scripts.test?.trim();

@@ -42,6 +42,11 @@ describe("commandGates", () => {
     ["vitest run --coverage", ["coverage"]],
     ["nbqa ruff notebooks/", ["lint"]],
     ["flake8 --version", []],
+    ["Rscript -e 'lintr::lint_dir(\"R\")'", ["lint"]],
+    ['Rscript -e \'styler::style_dir("R", dry = "fail")\'', ["format"]],
+    ["Rscript -e 'styler::style_dir(\"R\")'", []],
+    ["Rscript -e 'covr::codecov()'", ["coverage"]],
+    ["Rscript -e 'testthat::test_dir(\"tests\")'", []],
   ])("%s -> %j", (command, kinds) => {
     expect(commandGates(unwrap(wordsOf(command)))).toEqual(kinds);
   });

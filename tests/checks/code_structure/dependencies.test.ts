@@ -48,7 +48,22 @@ requires = ["poetry-core"]
 build-backend = "poetry.core.masonry.api"
 `;
 
+const R_WITH_GLUE: Tree = {
+  "R/clean.R": { mode: "file", size: 4200 },
+  "R/models.R": { mode: "file", size: 3100 },
+  "analysis.Rmd": { mode: "file", size: 6800 },
+  "scripts/download_data.py":
+    'import requests\n\n\ndef fetch(url, dest):\n    with requests.get(url, stream=True, timeout=60) as r:\n        dest.write_bytes(r.content)\n\n\nif __name__ == "__main__":\n    fetch("https://example-data.org/seer.csv", Path("data/raw/seer.csv"))\n',
+};
+
 const cases: [string, Tree, CheckStatus, string[]][] = [
+  [
+    "an R project locked with renv and a Python download script",
+    { ...R_WITH_GLUE, "renv.lock": '{ "R": { "Version": "4.3.2" }, "Packages": {} }\n' },
+    "pass",
+    ["other-lock"],
+  ],
+  ["an R project without a lock file: its dependencies are not judged", R_WITH_GLUE, "not_applicable", ["no-code"]],
   ["FastAPI service with pinned requirements", FASTAPI_SERVICE, "pass", ["pinned"]],
   [
     "Poetry project with poetry.lock",

@@ -40,7 +40,16 @@ const IMPORT_TIME: Tree = {
   "churn/evaluate.py": "from sklearn.metrics import f1_score\n\ndef score(y, p):\n    return f1_score(y, p)\n",
 };
 
+const R_WITH_GLUE: Tree = {
+  "R/clean.R": { mode: "file", size: 4200 },
+  "R/models.R": { mode: "file", size: 3100 },
+  "analysis.Rmd": { mode: "file", size: 6800 },
+  "scripts/download_data.py":
+    'import requests\n\n\ndef fetch(url, dest):\n    with requests.get(url, stream=True, timeout=60) as r:\n        dest.write_bytes(r.content)\n\n\nif __name__ == "__main__":\n    fetch("https://example-data.org/seer.csv", Path("data/raw/seer.csv"))\n',
+};
+
 const cases: [string, Tree, CheckStatus, string[]][] = [
+  ["an R project with a Python download script: glue, not judged", R_WITH_GLUE, "not_applicable", ["no-code"]],
   ["FastAPI service with an app/ package", FASTAPI_SERVICE, "pass", ["package-layout", "separate-concerns"]],
   [
     "cookiecutter layout with real modules and notebooks beside them",

@@ -214,6 +214,18 @@ const cases: Case[] = [
     status: "not_applicable",
     ids: ["no-code"],
   },
+  {
+    name: "an R project with testthat tests and a Python download script: the Python is glue",
+    tree: {
+      "R/clean.R": { mode: "file", size: 4200 },
+      "analysis.Rmd": { mode: "file", size: 6800 },
+      "tests/testthat/test-clean.R": 'test_that("drops negatives", { expect_equal(1, 1) })\n',
+      "scripts/download_data.py":
+        'import requests\n\n\ndef main():\n    print(requests.get("https://example.org").status_code)\n',
+    },
+    status: "not_applicable",
+    ids: ["no-code"],
+  },
 ];
 
 describe("testing.tests", () => {
