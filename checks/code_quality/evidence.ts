@@ -204,6 +204,20 @@ function runEvidence(repo: RepoView): ToolEvidence[] {
               line: step.line,
               detail: `uses: ${step.uses}`,
             });
+  // A workflow GitHub refuses for its `needs:` never runs, but its steps say which tools the author set up.
+  for (const b of workflows(repo).broken)
+    for (const job of b.workflow?.jobs ?? [])
+      for (const step of job.steps)
+        for (const line of (step.run ?? "").split("\n"))
+          for (const use of recogniseCommand(line))
+            out.push({
+              ...use,
+              strength: "config",
+              how: "config",
+              path: b.path,
+              line: step.line,
+              detail: `${line.trim()} (in a workflow GitHub refuses)`,
+            });
   // lint-staged runs only when a git hook calls it.
   const runner = hookSetups(repo).some((s) => s.manager !== "lint-staged" && s.manager !== "pre-commit");
   for (const hook of allHooks(repo)) {

@@ -9,7 +9,7 @@ import {
   scored,
   warning,
 } from "../../src/engine/check.js";
-import { isOwnCode, languages } from "../lib/languages.js";
+import { isOwnCode, languages, noMainLanguage } from "../lib/languages.js";
 import { type ArtefactGroup, type ArtefactKind, committedArtefacts, lfsMatcher, megabytes } from "./artefacts.js";
 import { coverageRequirements } from "./gitignore-coverage.js";
 import { GITIGNORE_GLOB, type IgnoreRules, ignoredButListed, ignoreRules, isSourceLike } from "./ignore-rules.js";
@@ -61,6 +61,10 @@ function artefactFinding(group: ArtefactGroup, rules: IgnoreRules): Finding {
     : warning(ARTEFACT_IDS[group.kind], message, at, UNTRACK);
 }
 
+/** Names of files that hold credentials whatever their format. */
+const SECRET_NAME =
+  /secret|credential|service[-_]?account|\.(pem|key|p12|pfx)$|^id_(rsa|ed25519|ecdsa)$|^\.?htpasswd$|^\.netrc$/i;
+
 /** Committed files the repository's own rules ignore, outside the artefact groups above. */
 function trackedButIgnored(
   repo: RepoView,
@@ -69,8 +73,12 @@ function trackedButIgnored(
 ): { cap: number; finding: Finding } | undefined {
   const hits = ignoredButListed(repo, rules, grouped);
   // Source files under an over-broad rule (Python.gitignore's `lib/` over a frontend's src/lib/)
-  // were force-added on purpose: the rule is sloppy, the repository is not dirty.
-  const data = hits.filter((h) => !isSourceLike(h.path.slice(h.path.lastIndexOf("/") + 1)));
+  // were force-added on purpose: the rule is sloppy, the repository is not dirty. A secrets file
+  // (`.streamlit/secrets.toml`, `credentials.json`) is text too, but its rule is exactly right.
+  const data = hits.filter((h) => {
+    const base = h.path.slice(h.path.lastIndexOf("/") + 1);
+    return !isSourceLike(base) || SECRET_NAME.test(base);
+  });
   const shown = data[0] ?? hits[0];
   if (!shown) return undefined;
   const count = (n: number): string => (hits.length >= 20 ? `${n} or more` : String(n));
@@ -127,7 +135,7 @@ export const gitignore: Check = defineCheck({
 
     if (!hasFile) {
       if (languages(repo).main.length === 0 && groups.length === 0)
-        return notApplicable(info("no-code", "No Python or JavaScript/TypeScript code to judge a .gitignore for."));
+        return notApplicable(info("no-code", `${noMainLanguage(languages(repo))}: a .gitignore is not judged.`));
       const missing = failure("missing", "There is no .gitignore.", {}, { remediation: REMEDIATION, docs: TEMPLATES });
       return scored(0, [missing, ...committed]);
     }

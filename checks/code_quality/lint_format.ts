@@ -8,7 +8,7 @@ import {
   scored,
   warning,
 } from "../../src/engine/check.js";
-import { type Language, languages } from "../lib/languages.js";
+import { type Language, languages, noMainLanguage } from "../lib/languages.js";
 import { EVIDENCE_READS, type Strength, strongest, type ToolEvidence, toolEvidence } from "./evidence.js";
 import type { ToolRole } from "./tools.js";
 
@@ -75,7 +75,7 @@ function roleVerdict(
     level: LEVEL[best.strength],
     finding: warning(
       `${role}-not-run`,
-      `${advice.name} ${role}: ${best.tool} is ${HOW[best.how]} (${where(best)}) but no CI step, git hook or project script runs it.`,
+      `${advice.name} ${role}: ${best.tool} is ${HOW[best.how]} (${where(best)}: ${best.detail}) but no CI step, git hook or project script runs it.`,
       at,
       {
         remediation: `Run ${best.tool} where it cannot be skipped: a CI workflow step (or the make/tox/npm task CI calls) and a pre-commit hook.`,
@@ -111,7 +111,7 @@ export const lintFormat: Check = defineCheck({
   evaluate(repo) {
     const profile = languages(repo);
     const main = profile.main;
-    if (main.length === 0) return notApplicable(info("no-code", "No Python or JavaScript/TypeScript code to lint."));
+    if (main.length === 0) return notApplicable(info("no-code", `${noMainLanguage(profile)}: linting is not judged.`));
     const evidence = toolEvidence(repo);
     const verdicts = main.map((l) => languageVerdict(evidence, l));
     const [first, second] = verdicts;

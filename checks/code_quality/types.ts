@@ -11,6 +11,7 @@ import {
 } from "../../src/engine/check.js";
 import { isOwnCode, type Language, languages, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { pythonSources } from "../lib/python.js";
+import { mlEvidence } from "../testing/ml-signals.js";
 import { EVIDENCE_READS, strongest, toolEvidence } from "./evidence.js";
 import { type StrictVerdict, strictness, TSCONFIG_GLOBS } from "./tsconfig.js";
 
@@ -240,7 +241,13 @@ export const types: Check = defineCheck({
   docs: MYPY_DOCS,
   reads: [...EVIDENCE_READS, PYTHON_SOURCE_READ, NOTEBOOK_READ, { globs: TSCONFIG_GLOBS, maxFiles: 30, priority: 0 }],
   evaluate(repo) {
-    const main = languages(repo).main;
+    const found = languages(repo).main;
+    // In a Python ML project with a web frontend, the Python part is the heart and weighs most,
+    // whichever part has more bytes (as testing.tests judges it).
+    const main =
+      found.length > 1 && found.includes("python") && mlEvidence(repo).length > 0
+        ? (["python", ...found.filter((l) => l !== "python")] as Language[])
+        : found;
     const verdicts = main.map((l: Language) => (l === "python" ? pythonVerdict(repo) : javascriptVerdict(repo)));
     const findings = verdicts.flatMap((v) => v.findings);
     const applicable = verdicts.filter((v): v is { score: number; findings: Finding[] } => v.score !== null);

@@ -57,7 +57,7 @@ const METRIC =
 const BEHAVIOURAL =
   /invarian|directional|minimum_functionality|\bmft\b|perturb|robust|counterfactual|monoton|fairness/i;
 const PREDICTION =
-  /^(pred|preds|prediction|predictions|y_pred|y_hat|yhat|output|outputs|logits|proba|probs|probas|probabilities|embedding|embeddings|forecast)$/i;
+  /^(pred|preds|prediction|predictions|y_pred|y_hat|yhat|output|outputs|logits|proba|probs|probas|probabilities|embedding|embeddings|forecast|recommendations|recommended|recs)$/i;
 const COMPARE = new Set([">=", ">", "<=", "<", "=="]);
 const ASSERT_COMPARE = /^assert(Greater|GreaterEqual|Less|LessEqual|AlmostEqual)$/;
 
@@ -119,7 +119,20 @@ function gateCondition(tokens: readonly Token[], next: readonly Token[] | undefi
     .find((n) => METRIC.test(n));
 }
 
-const MODEL_CALLS = new Set(["predict", "predict_proba", "predict_log_proba", "decision_function", "forward", "infer"]);
+/** Inference entry points: sklearn/torch names, and the verbs recommenders, classifiers and generators use. */
+const MODEL_CALLS = new Set([
+  "predict",
+  "predict_proba",
+  "predict_log_proba",
+  "decision_function",
+  "forward",
+  "infer",
+  "recommend",
+  "classify",
+  "generate",
+  "detect",
+  "segment",
+]);
 
 function signalsOf(tokens: readonly Token[], line: number, out: MlSignal[], next?: readonly Token[]): void {
   const gate = gateCondition(tokens, next);

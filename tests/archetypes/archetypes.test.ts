@@ -10,21 +10,7 @@ import { ARCHETYPES, disagreements, resultOf } from "./archetypes.js";
  * Disagreements still open, each logged in CALIBRATION.md: excluded from the per-check table,
  * and the list must stay exact (fixing one means removing it here).
  */
-const OPEN: readonly string[] = [
-  "fullstack:code_quality.types",
-  "streamlit:testing.ml_tests",
-  "streamlit:code_quality.lint_format",
-  "streamlit:code_quality.gitignore",
-  "node-service:documentation.docstrings",
-  "r-analysis:testing.tests",
-  "r-analysis:ci_cd.quality_gates",
-  "r-analysis:code_structure.modules",
-  "r-analysis:code_structure.dependencies",
-  "r-analysis:code_quality.lint_format",
-  "r-analysis:code_quality.types",
-  "r-analysis:code_quality.gitignore",
-  "next-template:documentation.docstrings",
-];
+const OPEN: readonly string[] = [];
 
 const cases = ARCHETYPES.flatMap((archetype) =>
   CHECK_IDS.map((id) => ({ name: archetype.name, archetype, id, expectation: archetype.expected[id] })),

@@ -221,6 +221,16 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     status: "pass",
     ids: ["covers", "ignored-source"],
   },
+  {
+    name: "a secrets file committed although the .gitignore lists it: contradicted, not a sloppy rule",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": `${PYTHON_GITIGNORE}.streamlit/secrets.toml\n`,
+      ".streamlit/secrets.toml": 'TMDB_API_KEY = "8265bd1679663a7ea12ac168da84d2e8"\n',
+    },
+    status: "partial",
+    ids: ["covers", "tracked-but-ignored"],
+  },
   { name: "no .gitignore", tree: PY_PROJECT, status: "fail", ids: ["missing"] },
   {
     name: "no .gitignore and a committed venv",

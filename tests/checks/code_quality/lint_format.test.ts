@@ -101,6 +101,16 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     ids: ["linter-not-run", "no-formatter"],
   },
   {
+    name: "flake8 only in a workflow GitHub refuses (needs: names no job): set up, never run",
+    tree: {
+      ...PY,
+      ".github/workflows/ci.yml":
+        "on: [push]\njobs:\n  linting:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install flake8\n      - run: flake8 . --count --select=E9,F63,F7,F82 --show-source\n  test:\n    needs: lint\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n",
+    },
+    status: "partial",
+    ids: ["linter-not-run", "no-formatter"],
+  },
+  {
     name: "ruff check and ruff format in CI",
     tree: { ...PY, "pyproject.toml": PYPROJECT_RUFF, ".github/workflows/ci.yml": CI_RUFF_BOTH },
     status: "pass",

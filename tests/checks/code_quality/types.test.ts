@@ -246,6 +246,27 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     status: "pass",
     ids: ["checker", "strict"],
   },
+  {
+    name: "ML backend with hints but no checker beside a larger strict TS frontend: the backend weighs most",
+    tree: {
+      ...PY_TYPED,
+      "backend/requirements.txt": "fastapi==0.110.2\ntorch==2.3.0\n",
+      "web/src/App.tsx": "export const App = (): null => null;\n".repeat(60),
+      "web/tsconfig.json": '{ "compilerOptions": { "strict": true, "jsx": "react-jsx" } }',
+    },
+    status: "partial",
+    ids: ["hints-without-checker", "strict"],
+  },
+  {
+    name: "no ML: the larger strict TS part leads a small hinted Python helper",
+    tree: {
+      ...PY_TYPED,
+      "web/src/App.tsx": "export const App = (): null => null;\n".repeat(60),
+      "web/tsconfig.json": '{ "compilerOptions": { "strict": true, "jsx": "react-jsx" } }',
+    },
+    status: "pass",
+    ids: ["strict", "hints-without-checker"],
+  },
   { name: "no judged code", tree: { "README.md": "# Slides\n" }, status: "not_applicable", ids: ["no-code"] },
 ];
 

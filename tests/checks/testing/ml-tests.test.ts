@@ -117,6 +117,17 @@ const cases: Case[] = [
     ids: ["shallow-model-tests", "no-data-validation"],
   },
   {
+    name: "a recommender's output tested for size and content: shallow model tests",
+    tree: {
+      "requirements.txt": "pandas==2.1.4\nscikit-learn==1.3.2\nstreamlit==1.29.0\n",
+      "recommender.py": "def recommend(title, movies, similarity, k=5):\n    return [], []\n",
+      "tests/test_recommender.py":
+        'from recommender import recommend\n\n\ndef test_recommend_returns_k_titles(movies, similarity):\n    names, ids = recommend("A", movies, similarity, k=5)\n    assert len(names) == len(ids) == 5\n',
+    },
+    status: "partial",
+    ids: ["shallow-model-tests", "no-data-validation"],
+  },
+  {
     name: "API tests of the prediction endpoint only",
     tree: { ...PACKAGE, "tests/test_api.py": API_TEST },
     status: "partial",
