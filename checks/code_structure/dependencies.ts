@@ -212,11 +212,9 @@ export const dependenciesCheck = defineCheck({
     const findings: Finding[] = [];
     if (lang.main.length === 0 && lang.python + lang.javascript > 0) {
       // Python/JS glue around a project in another language: that language's lock file is the evidence.
-      const lock = repo.files.find((f) => OTHER_LOCKS.includes(f.path));
+      const lock = OTHER_LOCKS.find((path) => repo.has(path));
       if (lock)
-        return scored(1, [
-          info("other-lock", `The project's dependencies are locked in ${lock.path}.`, { path: lock.path }),
-        ]);
+        return scored(1, [info("other-lock", `The project's dependencies are locked in ${lock}.`, { path: lock })]);
       return notApplicable(info("no-code", `${noMainLanguage(lang)}: its dependencies are not judged.`));
     }
     const parts: { score: number; weight: number }[] = [];

@@ -8,6 +8,7 @@ import { evaluate } from "../../src/engine/evaluate.js";
 import type { CheckResult, Report } from "../../src/engine/types.js";
 import { snapshotOf } from "../helpers/tree.js";
 import { type Archetype, accepted, CHECK_IDS, type CheckId } from "./archetype.js";
+import { craTemplate } from "./trees/cra-template.js";
 import { fastapiGood } from "./trees/fastapi-good.js";
 import { fastapiQuick } from "./trees/fastapi-quick.js";
 import { fullstack } from "./trees/fullstack.js";
@@ -21,7 +22,7 @@ import { research } from "./trees/research.js";
 import { streamlit } from "./trees/streamlit.js";
 import { studentNotebook } from "./trees/student-notebook.js";
 
-/** The archetypes, (a) to (l). */
+/** The archetypes, (a) to (m). */
 export const ARCHETYPES: readonly Archetype[] = [
   studentNotebook,
   kaggle,
@@ -35,6 +36,7 @@ export const ARCHETYPES: readonly Archetype[] = [
   research,
   rAnalysis,
   nextTemplate,
+  craTemplate,
 ];
 
 const reports = new Map<string, Report>();

@@ -304,6 +304,14 @@ describe("code_structure.dependencies", () => {
     expect(run.status).toBe("fail");
   });
 
+  it("points at the other ecosystem's lock file", () => {
+    const run = runCheck(dependenciesCheck, { ...R_WITH_GLUE, "renv.lock": '{ "Packages": {} }\n' });
+    expect(run.findings[0]).toMatchObject({
+      path: "renv.lock",
+      message: expect.stringContaining("locked in renv.lock"),
+    });
+  });
+
   it("treats docs/requirements.txt as a development list", () => {
     const run = runCheck(dependenciesCheck, {
       ...CHURN,
