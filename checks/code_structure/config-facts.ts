@@ -47,6 +47,11 @@ const CONFIG_NAME =
 /** Files named like config that configure a tool, not the project. */
 const TOOL_CONFIG =
   /(^|\/)(\.github|\.devcontainer|\.vscode|\.idea|node_modules|docs?)\/|(^|\/)(\.pre-commit-config|\.?codecov|mkdocs|\.readthedocs|docker-compose[\w.-]*|compose|environment|dvc|tsconfig[\w.-]*|jsconfig|package|package-lock|renovate|\.?eslintrc[\w.-]*|\.?prettierrc[\w.-]*|biome|app|vercel|netlify|firebase|\.?babelrc|turbo|nx|lerna|components)\.(ya?ml|json|jsonc|toml)$/i;
+/** Weights and tokenizers: the folder that holds them is a saved model. */
+const MODEL_FILES = ["**/*.{safetensors,bin,pt,pth,ckpt,h5,onnx,msgpack,tflite}", "**/tokenizer.json"];
+/** Files transformers saves with a model, whatever folder they are in. */
+const HF_MODEL_CONFIG =
+  /(^|\/)(tokenizer_config|generation_config|preprocessor_config|adapter_config|special_tokens_map)\.json$/;
 const ENV_TEMPLATE =
   /(^|\/)\.env\.(example|sample|template|dist|defaults?|local\.example)$|(^|\/)(example|sample)\.env$/i;
 const CONFIG_MODULE = /(^|\/)(config|configs|settings|conf|constants|params|hparams|hyperparams|hyperparameters)\.py$/;
@@ -130,9 +135,12 @@ export function configFacts(repo: RepoView): ConfigFacts {
   const hit = cache.get(repo);
   if (hit) return hit;
   const own = repo.files.filter((f) => isOwnCode(f) && !isTestPath(f.path));
+  // A saved model's config.json (Hugging Face writes one beside the weights) describes the model, not the project.
+  const modelDirs = new Set(repo.glob(MODEL_FILES).map((f) => f.path.slice(0, f.path.lastIndexOf("/") + 1)));
   const configFiles = own
     .map((f) => f.path)
-    .filter((p) => ((CONFIG_DIR.test(p) && CONFIG_EXT.test(p)) || CONFIG_NAME.test(p)) && !TOOL_CONFIG.test(p));
+    .filter((p) => ((CONFIG_DIR.test(p) && CONFIG_EXT.test(p)) || CONFIG_NAME.test(p)) && !TOOL_CONFIG.test(p))
+    .filter((p) => !HF_MODEL_CONFIG.test(p) && !modelDirs.has(p.slice(0, p.lastIndexOf("/") + 1)));
   const envTemplates = repo.files.filter((f) => ENV_TEMPLATE.test(f.path) && isOwnCode(f)).map((f) => f.path);
   // docs/conf.py configures Sphinx, not the project.
   const configModules = own.map((f) => f.path).filter((p) => CONFIG_MODULE.test(p) && !isToolingPath(p));

@@ -69,25 +69,34 @@ function dvcPointers(repo: RepoView, findings: Finding[]): number {
   return tracked;
 }
 
-function lfsPatterns(repo: RepoView, findings: Finding[]): number {
+/** A .gitattributes pattern as a glob over the listing, relative to the file's folder. */
+function attributeGlob(dir: string, pattern: string): string {
+  const anchored = pattern.startsWith("/");
+  const body = anchored ? pattern.slice(1) : pattern;
+  return anchored || body.replace(/\/$/, "").includes("/") ? `${dir}${body}` : `${dir}**/${body}`;
+}
+
+/** Git LFS patterns, and whether any committed file falls under one (Hugging Face writes thirty by default). */
+function lfsPatterns(repo: RepoView): { patterns: number; first?: Finding; used?: Finding } {
   let patterns = 0;
+  let first: Finding | undefined;
+  let used: Finding | undefined;
   for (const file of repo.read("**/.gitattributes")) {
     if (!isOwnCode(file.path)) continue;
+    const dir = file.path.slice(0, file.path.lastIndexOf("/") + 1);
     file.text.split(/\r?\n/).forEach((line, i) => {
       const fields = line.trim().split(/\s+/);
-      if (fields[0] && !fields[0].startsWith("#") && fields.slice(1).includes("filter=lfs")) {
-        if (patterns === 0)
-          findings.push(
-            info("git-lfs", `Git LFS tracks \`${fields[0]}\` (${file.path}:${i + 1})`, {
-              path: file.path,
-              line: i + 1,
-            }),
-          );
-        patterns++;
-      }
+      const pattern = fields[0];
+      if (!pattern || pattern.startsWith("#") || !fields.slice(1).includes("filter=lfs")) return;
+      const at = { path: file.path, line: i + 1 };
+      patterns++;
+      first ??= info("git-lfs", `Git LFS tracks \`${pattern}\` (${file.path}:${i + 1})`, at);
+      if (used) return;
+      const hit = repo.glob(attributeGlob(dir, pattern)).find((f) => !f.path.endsWith(".gitattributes"));
+      if (hit) used = info("git-lfs", `Git LFS tracks \`${pattern}\` (${file.path}:${i + 1}), e.g. ${hit.path}`, at);
     });
   }
-  return patterns;
+  return { patterns, ...(first ? { first } : {}), ...(used ? { used } : {}) };
 }
 
 function dvcRemote(repo: RepoView): boolean {
@@ -117,7 +126,8 @@ export const dataVersioning = defineCheck({
     const findings: Finding[] = [];
     const stages = dvcPipelines(repo, findings);
     const tracked = dvcPointers(repo, findings);
-    const lfs = lfsPatterns(repo, findings);
+    const lfs = lfsPatterns(repo);
+    if (lfs.used ?? lfs.first) findings.push((lfs.used ?? lfs.first) as Finding);
     // A dvc.yaml that does not parse still shows DVC in use, as a bare `dvc init` does.
     const broken = findings.some((f) => f.id === "dvc-yaml-invalid");
     const initialised = repo.has(".dvc/config") || repo.has(".dvcignore");
@@ -139,7 +149,21 @@ export const dataVersioning = defineCheck({
         );
       return scored(1, findings);
     }
-    if (lfs > 0 || api.length > 0) return scored(lfs > 0 ? 1 : 0.8, findings);
+    if (lfs.used || api.length > 0) return scored(lfs.used ? 1 : 0.8, findings);
+    if (lfs.patterns > 0)
+      return scored(0.4, [
+        ...findings,
+        warning(
+          "lfs-tracks-nothing",
+          "Git LFS patterns match no file in the repository: nothing is versioned through them (Hugging Face writes such a .gitattributes by default)",
+          { path: lfs.first?.path ?? ".gitattributes" },
+          {
+            remediation:
+              "Commit the datasets or weights through the LFS patterns (`git lfs track`, then add the files), or version them with DVC.",
+            docs: "https://git-lfs.com/",
+          },
+        ),
+      ]);
     if (broken) return scored(0.4, findings);
     if (initialised)
       return scored(0.4, [

@@ -8,10 +8,13 @@ import { evaluate } from "../../src/engine/evaluate.js";
 import type { CheckResult, Report } from "../../src/engine/types.js";
 import { snapshotOf } from "../helpers/tree.js";
 import { type Archetype, accepted, CHECK_IDS, type CheckId } from "./archetype.js";
+import { colabStudent } from "./trees/colab-student.js";
 import { craTemplate } from "./trees/cra-template.js";
 import { fastapiGood } from "./trees/fastapi-good.js";
 import { fastapiQuick } from "./trees/fastapi-quick.js";
+import { flaskHeroku } from "./trees/flask-heroku.js";
 import { fullstack } from "./trees/fullstack.js";
+import { gradioSpace } from "./trees/gradio-space.js";
 import { kaggle } from "./trees/kaggle.js";
 import { library } from "./trees/library.js";
 import { mlops } from "./trees/mlops.js";
@@ -22,7 +25,7 @@ import { research } from "./trees/research.js";
 import { streamlit } from "./trees/streamlit.js";
 import { studentNotebook } from "./trees/student-notebook.js";
 
-/** The archetypes, (a) to (m). */
+/** The archetypes, (a) to (p). */
 export const ARCHETYPES: readonly Archetype[] = [
   studentNotebook,
   kaggle,
@@ -37,6 +40,9 @@ export const ARCHETYPES: readonly Archetype[] = [
   rAnalysis,
   nextTemplate,
   craTemplate,
+  colabStudent,
+  flaskHeroku,
+  gradioSpace,
 ];
 
 const reports = new Map<string, Report>();

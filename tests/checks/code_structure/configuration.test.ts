@@ -141,6 +141,20 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["config-partial", "hard-coded-parameters", "env-undocumented"],
   ],
   [
+    "a saved Hugging Face model's config.json is not project configuration",
+    {
+      "train.ipynb": notebook(
+        "import pandas as pd\ndf = pd.read_csv('/content/drive/MyDrive/fake_news/train.csv')\n",
+        "trainer.save_model('model/')\n",
+      ),
+      "model/config.json": '{ "architectures": ["DistilBertForSequenceClassification"], "model_type": "distilbert" }\n',
+      "model/model.safetensors": { mode: "file", size: 267832560 },
+      "tokenizer/tokenizer_config.json": '{ "do_lower_case": true }\n',
+    },
+    "fail",
+    ["hard-coded-paths", "no-configuration"],
+  ],
+  [
     "setting PYTHONHASHSEED is not reading configuration",
     {
       "src/__init__.py": "",

@@ -58,6 +58,36 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["git-lfs"],
   ],
   [
+    "Hugging Face's default .gitattributes in a Space that holds no weights",
+    {
+      ".gitattributes":
+        "*.7z filter=lfs diff=lfs merge=lfs -text\n*.bin filter=lfs diff=lfs merge=lfs -text\n*.pt filter=lfs diff=lfs merge=lfs -text\n*.safetensors filter=lfs diff=lfs merge=lfs -text\n*tfevents* filter=lfs diff=lfs merge=lfs -text\n",
+      "app.py": "import gradio as gr\n",
+      "examples/pizza.jpg": { mode: "file", size: 48211 },
+    },
+    "partial",
+    ["git-lfs", "lfs-tracks-nothing"],
+  ],
+  [
+    "an LFS pattern with a folder, relative to its .gitattributes",
+    {
+      "app/.gitattributes": "artifacts/*.pkl filter=lfs diff=lfs merge=lfs -text\n",
+      "app/artifacts/similarity.pkl": "version https://git-lfs.github.com/spec/v1\noid sha256:9c0f\nsize 184321065\n",
+      "artifacts/other.pkl": { mode: "file", size: 10 },
+    },
+    "pass",
+    ["git-lfs"],
+  ],
+  [
+    "an anchored LFS pattern matching nothing at the root",
+    {
+      ".gitattributes": "/weights/*.pt filter=lfs diff=lfs merge=lfs -text\n",
+      "src/weights/model.pt": { mode: "file", size: 10 },
+    },
+    "partial",
+    ["git-lfs", "lfs-tracks-nothing"],
+  ],
+  [
     "versioned data read through dvc.api",
     {
       "src/data.py":
