@@ -9,7 +9,7 @@ import {
   scored,
   warning,
 } from "../../src/engine/check.js";
-import { isOwnCode, languages, noMainLanguage } from "../lib/languages.js";
+import { isOwnCode, isTestPath, languages, noMainLanguage } from "../lib/languages.js";
 import { type ArtefactGroup, type ArtefactKind, committedArtefacts, lfsMatcher, megabytes } from "./artefacts.js";
 import { coverageRequirements } from "./gitignore-coverage.js";
 import { GITIGNORE_GLOB, type IgnoreRules, ignoredButListed, ignoreRules, isSourceLike } from "./ignore-rules.js";
@@ -75,9 +75,10 @@ function trackedButIgnored(
   // Source files under an over-broad rule (Python.gitignore's `lib/` over a frontend's src/lib/)
   // were force-added on purpose: the rule is sloppy, the repository is not dirty. A secrets file
   // (`.streamlit/secrets.toml`, `credentials.json`) is text too, but its rule is exactly right.
+  // Small fixtures under tests/ (a `data/` rule also matches tests/data/) were force-added on purpose too.
   const data = hits.filter((h) => {
     const base = h.path.slice(h.path.lastIndexOf("/") + 1);
-    return !isSourceLike(base) || SECRET_NAME.test(base);
+    return SECRET_NAME.test(base) || (!isSourceLike(base) && !isTestPath(h.path));
   });
   const shown = data[0] ?? hits[0];
   if (!shown) return undefined;
@@ -87,7 +88,7 @@ function trackedButIgnored(
       cap: 1,
       finding: warning(
         "ignored-source",
-        `${count(hits.length)} committed source file(s) match the repository's own ignore rules, e.g. ${shown.path} (${shown.rule}): the rule is broader than intended.`,
+        `${count(hits.length)} committed source or test file(s) match the repository's own ignore rules, e.g. ${shown.path} (${shown.rule}): the rule is broader than intended.`,
         { path: shown.path },
         {
           remediation:

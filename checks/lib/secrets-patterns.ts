@@ -168,6 +168,14 @@ export const TOKENS: readonly TokenPattern[] = [
     re: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
   },
   { kind: "huggingface-token", label: "a Hugging Face token", severity: "secret", re: /\bhf_[A-Za-z0-9]{34,40}\b/g },
+  {
+    // A W&B key is 40 bare hex digits: recognisable only where it is passed to wandb.login.
+    kind: "wandb-key",
+    label: "a Weights & Biases API key",
+    severity: "secret",
+    re: /wandb\.login\([^)]{0,80}?\bkey\s{0,5}=\s{0,5}["']([0-9a-f]{40})["']/g,
+    group: 1,
+  },
   { kind: "gitlab-token", label: "a GitLab token", severity: "secret", re: /\bglpat-[A-Za-z0-9_-]{20,50}/g },
   { kind: "npm-token", label: "an npm token", severity: "secret", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
   {

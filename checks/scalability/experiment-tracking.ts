@@ -1,7 +1,8 @@
 import { defineCheck, type Finding, info, scored, warning } from "../../src/engine/check.js";
 import { jsImportsModule } from "../lib/javascript.js";
 import { isOwnCode, JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
-import { pythonSources } from "../lib/python.js";
+import { notebookCode, pythonSources } from "../lib/python.js";
+import { tokenizePython } from "../lib/python-tokenize.js";
 import { inPackage, packageUses, resolveName, where } from "./usage.js";
 
 const DOCS = "https://mlflow.org/docs/latest/ml/tracking/";
@@ -36,6 +37,25 @@ const INTEGRATIONS: readonly [RegExp, string][] = [
     "a Transformers callback",
   ],
 ];
+
+/** Trackers Hugging Face's `TrainingArguments(report_to=...)` logs to. */
+const REPORT_TO = /^(wandb|mlflow|tensorboard|comet_ml|neptune|clearml|aim|dvclive|azure_ml|all)$/;
+
+/** `report_to="wandb"` (or a list of them) in a call: the Trainer logs every run to that tracker. */
+function reportTo(code: string): { line: number; tracker: string } | undefined {
+  for (const line of tokenizePython(code).lines) {
+    const t = line.tokens;
+    for (let i = 0; i + 2 < t.length; i++) {
+      if (t[i]?.text !== "report_to" || t[i + 1]?.text !== "=") continue;
+      for (let j = i + 2; j < t.length && t[j]?.text !== ")" && t[j]?.text !== "="; j++) {
+        const tok = t[j];
+        const value = tok?.kind === "string" ? tok.text.replace(/^[rRuU]?(["']{1,3})|(["']{1,3})$/g, "") : "";
+        if (tok && REPORT_TO.test(value)) return { line: tok.line, tracker: value };
+      }
+    }
+  }
+  return undefined;
+}
 
 /** Configuration files that are tracking set-ups in themselves. */
 const CONFIG_FILES: readonly [string, string][] = [
@@ -110,6 +130,22 @@ export const experimentTracking = defineCheck({
             }),
           );
       }
+    }
+    // Only files that name `report_to` in code are tokenised again.
+    for (const file of pythonSources(repo, { notebooks: true })) {
+      if (file.test || !file.source.names.has("report_to") || integrations.length >= 5) continue;
+      const text = repo.text(file.path) ?? "";
+      const nb = file.notebook ? notebookCode(text) : undefined;
+      const code = nb ? (nb.ok ? nb.value.code : "") : text;
+      const hit = reportTo(code);
+      if (!hit) continue;
+      const line = nb?.ok ? nb.value.fileLines[hit.line - 1] || 1 : hit.line;
+      integrations.push(
+        info("tracker-integration", `Transformers' Trainer reports to ${hit.tracker} in ${where(file.path, line)}`, {
+          path: file.path,
+          line,
+        }),
+      );
     }
     findings.push(...integrations.slice(0, 5));
 

@@ -20,12 +20,13 @@ import { library } from "./trees/library.js";
 import { mlops } from "./trees/mlops.js";
 import { nextTemplate } from "./trees/next-template.js";
 import { nodeService } from "./trees/node-service.js";
+import { poetryIntermediate } from "./trees/poetry-intermediate.js";
 import { rAnalysis } from "./trees/r-analysis.js";
 import { research } from "./trees/research.js";
 import { streamlit } from "./trees/streamlit.js";
 import { studentNotebook } from "./trees/student-notebook.js";
 
-/** The archetypes, (a) to (p). */
+/** The archetypes, (a) to (q). */
 export const ARCHETYPES: readonly Archetype[] = [
   studentNotebook,
   kaggle,
@@ -43,6 +44,7 @@ export const ARCHETYPES: readonly Archetype[] = [
   colabStudent,
   flaskHeroku,
   gradioSpace,
+  poetryIntermediate,
 ];
 
 const reports = new Map<string, Report>();

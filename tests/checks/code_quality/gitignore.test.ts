@@ -222,6 +222,16 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     ids: ["covers", "ignored-source"],
   },
   {
+    name: "a test fixture under tests/data/ force-added past a broad data/ rule: sloppy rule, not a dirty repo",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": `${PYTHON_GITIGNORE}data/\n`,
+      "tests/data/sample.csv": "tenure,churn\n1,0\n34,1\n",
+    },
+    status: "pass",
+    ids: ["covers", "ignored-source"],
+  },
+  {
     name: "a secrets file committed although the .gitignore lists it: contradicted, not a sloppy rule",
     tree: {
       ...PY_PROJECT,

@@ -29,6 +29,14 @@ describe("scanText", () => {
     ["Slack bot token", `SLACK_BOT_TOKEN=${slack}\n`, "env", ["slack-token"], ["secret"]],
     ["Hugging Face token", `login(token="${hfToken}")\n`, "code", ["huggingface-token"], ["secret"]],
     [
+      "W&B key passed to wandb.login",
+      `wandb.login(key='${"3f9a1c2b7d4e5f60718293a4b5c6d7e8"}f9012345')\n`,
+      "code",
+      ["wandb-key"],
+      ["secret"],
+    ],
+    ["a 40-hex git SHA elsewhere is no W&B key", 'rev = "3f9a1c2b7d4e5f60718293a4b5c6d7e8f9012345"\n', "code", [], []],
+    [
       "Firebase web apiKey is publishable",
       `const firebaseConfig = {\n  apiKey: "${googleKey}",\n};\n`,
       "code",

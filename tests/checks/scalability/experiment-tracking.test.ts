@@ -39,6 +39,27 @@ model.fit(x, y, callbacks=[tb])
 `;
 
 const cases: [string, Tree, CheckStatus, string[]][] = [
+  [
+    "Transformers' Trainer reporting to W&B through report_to",
+    {
+      "train.py":
+        'from transformers import Trainer, TrainingArguments\n\nargs = TrainingArguments(\n    output_dir="out",\n    report_to="wandb",\n)\nTrainer(model=model, args=args).train()\n',
+    },
+    "pass",
+    ["tracker-integration"],
+  ],
+  [
+    "report_to as a list in a notebook",
+    { "finetune.ipynb": notebook(["args = TrainingArguments('out', report_to=['tensorboard', 'mlflow'])\n"]) },
+    "pass",
+    ["tracker-integration"],
+  ],
+  [
+    "report_to='none' logs nowhere",
+    { "finetune.ipynb": notebook(["args = TrainingArguments('out', report_to='none')\n"]) },
+    "fail",
+    ["no-experiment-tracking"],
+  ],
   ["MLflow runs logged from the training code", { "src/train.py": mlflowTraining }, "pass", ["tracker-used"]],
   [
     "Weights & Biases in a notebook code cell",
