@@ -16,7 +16,8 @@ const nb = notebook([
   },
   { code: "!pip install -q transformers datasets evaluate\n" },
   {
-    code: "from huggingface_hub import login\nlogin(token='hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789')\n",
+    // Built from parts so this source file holds no token: the project scans its own repository.
+    code: `from huggingface_hub import login\nlogin(token='hf_${"Tq8Zr2Lm5Vx9"}Kp3Wn7Yb4Hs6Jd1Fg0Ce8AuVi')\n`,
     stdout: "Token is valid (permission: write).\nLogin successful\n",
   },
   {

