@@ -97,6 +97,26 @@ function kubernetes(repo: RepoView, out: DeployEvidence[], problems: DeployProbl
   }
 }
 
+/**
+ * A service on a stock image that bind-mounts a folder of the project's code (Airflow's official
+ * Compose file mounts ./dags) runs that code: it deploys the project's pipelines, not a backing service.
+ */
+function mountsProjectCode(repo: RepoView, composePath: string, service: Record<string, unknown>): boolean {
+  const base = composePath.slice(0, composePath.lastIndexOf("/") + 1);
+  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
+  return volumes.some((v) => {
+    const source =
+      typeof v === "string" ? v.split(":")[0] : isObj(v) && typeof v.source === "string" ? v.source : undefined;
+    if (!source?.startsWith("./") && !source?.startsWith("../")) return false;
+    const dir = `${base}${source}`
+      .replace(/\/\.\//g, "/")
+      .replace(/^\.\//, "")
+      .replace(/\/$/, "");
+    if (dir === "" || dir === "." || dir.includes("..")) return false;
+    return repo.glob(`${dir}/**/*.{py,js,ts}`).length > 0;
+  });
+}
+
 function compose(repo: RepoView, out: DeployEvidence[], problems: DeployProblem[]): void {
   for (const file of repo.read(["**/*.{yml,yaml}"])) {
     if (!COMPOSE.test(file.path) || !isOwnCode(file.path)) continue;
@@ -106,10 +126,20 @@ function compose(repo: RepoView, out: DeployEvidence[], problems: DeployProblem[
       continue;
     }
     const services = isObj(parsed.value.value) && isObj(parsed.value.value.services) ? parsed.value.value.services : {};
-    const entries = Object.entries(services).filter(([, s]) => isObj(s)) as [string, Record<string, unknown>][];
+    // Compose honours YAML merge keys (`<<: *common`), which YAML 1.2 leaves as a plain key.
+    const entries = Object.entries(services)
+      .filter(([, s]) => isObj(s))
+      .map(([name, s]): [string, Record<string, unknown>] => {
+        const service = s as Record<string, unknown>;
+        const merged = [service["<<"]].flat().filter(isObj);
+        return [name, Object.assign({}, ...merged, service)];
+      });
     if (entries.length === 0) continue;
     const app = entries.find(
-      ([, s]) => s.build !== undefined || (typeof s.image === "string" && !BACKING_IMAGES.test(s.image)),
+      ([, s]) =>
+        s.build !== undefined ||
+        (typeof s.image === "string" && !BACKING_IMAGES.test(s.image)) ||
+        mountsProjectCode(repo, file.path, s),
     );
     out.push(
       app

@@ -171,12 +171,24 @@ function webApi(file: PythonFile): Sighting | undefined {
   return line === undefined ? undefined : { path: file.path, line, what };
 }
 
-function lambdaHandler(file: PythonFile, serverless: boolean): Sighting | undefined {
+/** A top-level `def name(event, context)`: the signature AWS Lambda (and GCP background functions) call. */
+const EVENT_CONTEXT = /^(?:async\s+)?def\s+(\w+)\s*\(\s*event\s*(?::[^,)]*)?,\s*context\s*(?::[^,)]*)?\)/gm;
+
+function lambdaHandler(file: PythonFile, serverless: boolean, text: string | undefined): Sighting | undefined {
   const def = file.source.definitions.find(
     (d) =>
       d.kind === "function" && d.depth === 0 && (d.name === "lambda_handler" || (serverless && d.name === "handler")),
   );
-  return def ? { path: file.path, line: def.line, what: "an AWS Lambda handler" } : undefined;
+  if (def) return { path: file.path, line: def.line, what: "an AWS Lambda handler" };
+  // serverless.yml names any function (`handler: handler.predict`); the (event, context) signature gives it away.
+  if (!serverless || text === undefined) return undefined;
+  EVENT_CONTEXT.lastIndex = 0;
+  for (let m = EVENT_CONTEXT.exec(text); m; m = EVENT_CONTEXT.exec(text)) {
+    const name = m[1];
+    const found = file.source.definitions.find((d) => d.kind === "function" && d.depth === 0 && d.name === name);
+    if (found) return { path: file.path, line: found.line, what: "an AWS Lambda handler" };
+  }
+  return undefined;
 }
 
 function modelLoads(file: PythonFile): Sighting[] {
@@ -216,7 +228,7 @@ export function servingFacts(repo: RepoView): ServingFacts {
     const server = importOf(file, Object.keys(MODEL_SERVERS));
     const sighting =
       webApi(file) ??
-      lambdaHandler(file, serverless) ??
+      lambdaHandler(file, serverless, serverless ? repo.text(file.path) : undefined) ??
       (server ? { path: file.path, line: server.line, what: MODEL_SERVERS[server.root] ?? server.root } : undefined);
     if (sighting) {
       apis.push(sighting);

@@ -133,6 +133,28 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["compose-backing-only", "no-deployment"],
   ],
   [
+    "Airflow's Compose file mounting the project's DAGs deploys its pipelines",
+    {
+      "docker-compose.yaml":
+        "x-airflow-common: &airflow-common\n  image: apache/airflow:2.8.1\n  volumes:\n    - ./dags:/opt/airflow/dags\n    - ./logs:/opt/airflow/logs\nservices:\n  postgres:\n    image: postgres:13\n  airflow-scheduler:\n    <<: *airflow-common\n    command: scheduler\n",
+      "dags/train_dag.py": "from airflow import DAG\n",
+    },
+    "pass",
+    ["compose"],
+  ],
+  [
+    "backing services mounting only data and SQL stay backing services",
+    {
+      "compose.yaml":
+        "services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./sql/init.sql:/docker-entrypoint-initdb.d/init.sql\n      - ./data:/var/lib/postgresql/data\n",
+      "sql/init.sql": "create table t (id int);\n",
+      "data/readme.txt": "local volume\n",
+      "train.py": plainTraining,
+    },
+    "partial",
+    ["compose-backing-only", "no-deployment"],
+  ],
+  [
     "an image published but never deployed",
     { ".github/workflows/image.yml": pushWorkflow, Dockerfile: dockerfile },
     "partial",

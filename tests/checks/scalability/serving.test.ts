@@ -172,6 +172,26 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     "pass",
     ["api", "model-loaded", "request-validation"],
   ],
+  [
+    "a Serverless Framework function named in serverless.yml, reading raw JSON",
+    {
+      "serverless.yml":
+        "service: churn\nprovider:\n  name: aws\n  runtime: python3.11\nfunctions:\n  predict:\n    handler: handler.predict\n    events:\n      - httpApi: { path: /predict, method: post }\n",
+      "handler.py":
+        'import json\nimport joblib\n\nmodel = joblib.load("model.joblib")\n\n\ndef predict(event, context):\n    body = json.loads(event["body"])\n    return {"statusCode": 200, "body": json.dumps({"y": int(model.predict([body["x"]])[0])})}\n',
+    },
+    "partial",
+    ["api", "model-loaded", "no-request-validation"],
+  ],
+  [
+    "an (event, context) function without any serverless config is not taken for a handler",
+    {
+      "events.py":
+        'import joblib\n\nmodel = joblib.load("model.joblib")\n\n\ndef on_message(event, context):\n    return model.predict([event])\n',
+    },
+    "fail",
+    ["model-loaded", "no-serving"],
+  ],
 ];
 
 describe("scalability.serving", () => {
