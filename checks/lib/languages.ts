@@ -30,6 +30,17 @@ const EXTENSIONS: Record<string, Language> = {
 const OTHER_SOURCE =
   /\.(r|rmd|jl|scala|sc|java|kt|kts|go|rs|c|cc|cpp|cxx|h|hpp|cs|fs|swift|rb|php|pl|lua|dart|ex|exs|erl|hs|clj|groovy|sas)$/i;
 
+/** Below this share of all source, undeclared Python and JS are glue around a project in another language. */
+const GLUE_SHARE = 0.25;
+/** Files that make a language a declared part of the project (its own dependency manifest, notebooks). */
+const DECLARES: readonly [RegExp, Language][] = [
+  [
+    /(^|\/)(requirements[\w.-]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile|environment\.ya?ml)$|\.ipynb$/,
+    "python",
+  ],
+  [/(^|\/)package\.json$/, "javascript"],
+];
+
 /** Paths that are not the project's own code: dependencies, builds, virtual environments. */
 export const VENDORED =
   /(^|\/)(node_modules|vendor|third_party|site-packages|dist|build|\.venv|venv|env|\.tox|\.next|\.nuxt|coverage|__pycache__|\.ipynb_checkpoints)\//;
@@ -60,8 +71,10 @@ export interface LanguageProfile {
   /** Bytes of source in languages the checklist does not judge. */
   readonly other: number;
   /**
-   * Languages with at least 10% of the judged bytes, largest first; empty when Python and JS
-   * together are under a quarter of all source (glue around a project in another language).
+   * Languages with at least 10% of the judged bytes, largest first. When Python and JS together
+   * are under a quarter of all source, only a language with its own manifest counts: an ML
+   * service with its requirements.txt beside an Android app is judged, a download script beside
+   * an R analysis is glue.
    */
   readonly main: readonly Language[];
 }
@@ -74,8 +87,10 @@ export function languages(repo: RepoView): LanguageProfile {
   if (hit) return hit;
   const bytes: Record<Language, number> = { python: 0, javascript: 0 };
   let other = 0;
+  const declared = new Set<Language>();
   for (const f of repo.files) {
     if (f.mode !== "file" && f.mode !== "executable") continue;
+    for (const [re, l] of DECLARES) if (re.test(f.path) && isOwnCode(f)) declared.add(l);
     const lang = languageOf(f.path);
     if (!lang && OTHER_SOURCE.test(f.path) && isOwnCode(f)) other += f.size;
     if (!lang || !isOwnCode(f)) continue;
@@ -84,8 +99,9 @@ export function languages(repo: RepoView): LanguageProfile {
   }
   const total = bytes.python + bytes.javascript;
   const main = (Object.keys(bytes) as Language[])
-    // Python/JS under a quarter of all source is glue around a project in another language.
-    .filter((l) => bytes[l] > 0 && bytes[l] >= total * 0.1 && total >= (total + other) * 0.25)
+    .filter(
+      (l) => bytes[l] > 0 && bytes[l] >= total * 0.1 && (total >= (total + other) * GLUE_SHARE || declared.has(l)),
+    )
     .sort((a, b) => bytes[b] - bytes[a]);
   const profile = { ...bytes, other, main };
   cache.set(repo, profile);

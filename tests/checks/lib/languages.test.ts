@@ -34,6 +34,16 @@ describe("languages: which languages are the project's own", () => {
       { "cmd/server/main.go": sized(8000), "internal/api/handler.go": sized(12000), "deploy/render.py": sized(900) },
       [],
     ],
+    [
+      "a Python ML service with its requirements beside a much larger Android app is still judged",
+      {
+        "android/app/src/main/java/shop/MainActivity.kt": sized(30000),
+        "android/app/src/main/java/shop/Camera.kt": sized(20000),
+        "backend/app/main.py": sized(3000),
+        "backend/requirements.txt": "fastapi==0.110.2\n",
+      },
+      ["python"],
+    ],
     ["vendored Java does not count", { "train.py": sized(2000), "vendor/lib/Big.java": sized(90000) }, ["python"]],
   ])("%s", (_name, tree, main) => {
     expect(profileOf(tree).main).toEqual(main);
