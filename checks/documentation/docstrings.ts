@@ -8,7 +8,7 @@ import {
   warning,
 } from "../../src/engine/check.js";
 import { jsSources } from "../lib/javascript.js";
-import { JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { JS_SOURCE_READ, languages, NOTEBOOK_READ, noMainLanguage, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { pythonSources } from "../lib/python.js";
 
 const PEP257 = "https://peps.python.org/pep-0257/";
@@ -99,6 +99,10 @@ export const docstrings = defineCheck({
   docs: PEP257,
   reads: [PYTHON_SOURCE_READ, JS_SOURCE_READ, NOTEBOOK_READ],
   evaluate(repo): CheckOutcome {
+    const profile = languages(repo);
+    // Glue around a project in another language (R's roxygen, Go's doc comments) is not its API.
+    if (profile.main.length === 0 && profile.python + profile.javascript > 0)
+      return notApplicable(info("docstrings-no-public-code", `${noMainLanguage(profile)}: docstrings are not judged.`));
     let counts = [...pythonCounts(false, pythonSources(repo)), ...jsCounts(jsSources(repo))];
     // A notebook-only project is judged on the functions its notebooks define.
     const fromNotebooks = counts.length === 0;

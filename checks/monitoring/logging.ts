@@ -9,7 +9,14 @@ import {
   scored,
   warning,
 } from "../../src/engine/check.js";
-import { isOwnCode, JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import {
+  isOwnCode,
+  JS_SOURCE_READ,
+  languages,
+  NOTEBOOK_READ,
+  noMainLanguage,
+  PYTHON_SOURCE_READ,
+} from "../lib/languages.js";
 import { examples, type LoggingFacts, type Site } from "./logging-facts.js";
 import { jsLogging } from "./logging-js.js";
 import { pythonLogging } from "./logging-python.js";
@@ -80,6 +87,10 @@ export const logging = defineCheck({
   docs: PYTHON_ADVICE.docs,
   reads: [PYTHON_SOURCE_READ, NOTEBOOK_READ, JS_SOURCE_READ],
   evaluate(repo): CheckOutcome {
+    const profile = languages(repo);
+    // A download script beside an R or Go project is not the application: its prints say nothing.
+    if (profile.main.length === 0 && profile.python + profile.javascript > 0)
+      return notApplicable(info("logging-no-code", `${noMainLanguage(profile)}: logging is not judged.`));
     const python = pythonLogging(repo);
     const js = jsLogging(repo);
     const files = configFiles(repo);

@@ -206,6 +206,16 @@ const CASES: Case[] = [
     ["docstrings-no-public-code"],
   ],
   [
+    "a documented download script beside an R project is glue, not the project's API",
+    {
+      "R/clean.R": { mode: "file", size: 6000 },
+      "analysis.Rmd": { mode: "file", size: 9000 },
+      "scripts/download.py": 'def fetch(url):\n    """Download one file."""\n    return url\n',
+    },
+    "not_applicable",
+    ["docstrings-no-public-code"],
+  ],
+  [
     "config files, stories and Next.js routes are not API",
     {
       "vite.config.ts": "export default function config() { return {}; }",

@@ -234,6 +234,17 @@ describe("monitoring.logging", () => {
     }
   });
 
+  it("is not applicable to a download script beside an R project", () => {
+    const result = runCheck(logging, {
+      "R/clean.R": { mode: "file", size: 6000 },
+      "analysis.Rmd": { mode: "file", size: 9000 },
+      "scripts/download.py":
+        'import requests\n\n\ndef main():\n    print(requests.get("https://example.org/seer.csv").status_code)\n\n\nif __name__ == "__main__":\n    main()\n',
+    });
+    expect(result.status).toBe("not_applicable");
+    expect(result.findings[0]?.message).toMatch(/only glue here/);
+  });
+
   it("is not applicable without code", () => {
     const result = runCheck(logging, { "README.md": "# Notes\n", "data/x.csv": "a,b\n" });
     expect(result.status).toBe("not_applicable");
