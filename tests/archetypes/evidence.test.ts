@@ -58,6 +58,9 @@ describe("archetype totals rank like a reviewer", () => {
     ["fastapi-quick", "student-notebook"],
     ["streamlit", "student-notebook"],
     ["research", "student-notebook"],
+    ["poetry-intermediate", "kaggle"],
+    ["fastapi-good", "poetry-intermediate"],
+    ["flask-heroku", "colab-student"],
   ])("%s > %s", (better, worse) => {
     expect(total(better)).toBeGreaterThan(total(worse));
   });
