@@ -24,8 +24,9 @@ const out = join(root, "bench", "out");
 const sizes = (process.env.SIZES ?? "50,5000,50000,150000").split(",").map(Number);
 const latencyMs = Number(process.env.LATENCY_MS ?? 50);
 const runs = Number(process.env.RUNS ?? 3);
-const batches = (process.env.BATCHES ?? "100,1000").split(",").map(Number);
-const SECRET = "bench-secret";
+const batches = (process.env.BATCHES ?? "1000").split(",").map(Number);
+// A fresh webhook secret per run: nothing to commit, nothing to leak.
+const SECRET = randomUUID();
 const INSTALLATION = 957387;
 const KEY = generateKeyPairSync("rsa", {
   modulusLength: 2048,
