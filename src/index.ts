@@ -34,6 +34,10 @@ export interface AppOptions {
   readonly handleSignals?: boolean;
 }
 
+/** Quiet time without deliveries before queued jobs start, and the longest they wait for it. */
+const INTAKE_LULL_MS = 25;
+const INTAKE_MAX_DELAY_MS = 1000;
+
 function positive(value: string | undefined): number | undefined {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : undefined;
@@ -94,8 +98,19 @@ export function createApp(options: AppOptions = {}): (app: Probot, fn?: Applicat
     });
     // Reading and scoring hold a slot; waiting for a paced write does not.
     const scanning = new Bottleneck({ maxConcurrent: positive(env.SCAN_CONCURRENCY) ?? 8 });
-    queue.start((job, handle) =>
-      processJob(
+    // Deliveries first: a job starts once no delivery has come in for `INTAKE_LULL_MS` (at most
+    // `INTAKE_MAX_DELAY_MS` late), so a burst is acknowledged before scans compete for the CPU.
+    let lastDelivery = 0;
+    const lull = async () => {
+      const limit = Date.now() + INTAKE_MAX_DELAY_MS;
+      for (let quiet = Date.now() - lastDelivery; quiet < INTAKE_LULL_MS && Date.now() < limit; ) {
+        await new Promise((r) => setTimeout(r, INTAKE_LULL_MS - quiet));
+        quiet = Date.now() - lastDelivery;
+      }
+    };
+    queue.start(async (job, handle) => {
+      await lull();
+      return processJob(
         {
           app,
           queue,
@@ -109,11 +124,17 @@ export function createApp(options: AppOptions = {}): (app: Probot, fn?: Applicat
         },
         job,
         handle,
-      ),
-    );
+      );
+    });
     if (options.handleSignals) closeOnSignals(app, queue);
 
-    const deps = { queue, metrics };
+    const deps = {
+      queue,
+      metrics,
+      received: () => {
+        lastDelivery = Date.now();
+      },
+    };
     app.on("check_suite.requested", (context) => onCheckSuiteRequested(deps, context));
     app.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(deps, context));
     app.on(["check_run.rerequested", "check_run.requested_action"], (context) => onCheckRunRescan(deps, context));

@@ -15,6 +15,8 @@ export const MAX_REPOS_PER_INSTALL_EVENT = 10;
 export interface HandlerDeps {
   readonly queue: ScanQueue;
   readonly metrics: AppMetrics;
+  /** Told of each delivery as it arrives (the workers give way to a burst). */
+  readonly received?: () => void;
 }
 
 type AnyContext = Context<"check_suite" | "check_run" | "installation" | "installation_repositories">;
@@ -27,6 +29,7 @@ function eventName(context: AnyContext): string {
 }
 
 async function enqueue(deps: HandlerDeps, context: AnyContext, fields: JobFields): Promise<void> {
+  deps.received?.();
   const installationId = context.payload.installation?.id;
   const event = eventName(context);
   if (installationId === undefined) {

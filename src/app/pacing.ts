@@ -63,6 +63,8 @@ export interface PacingOptions {
 }
 
 const noop = () => Promise.resolve();
+/** Longest a request may hold a concurrency slot in a cluster (past the GitHub source's 30 s limit). */
+const REQUEST_EXPIRY_MS = 35_000;
 
 /** Whether GitHub counts this request as content-creating (the one-per-second rule). */
 export function isContentCreating(method: string, url: string, body: unknown): boolean {
@@ -193,7 +195,7 @@ export class InstallationPacer {
         await this.waitForPause(installationId, signal);
         if (write) {
           const asked = performance.now();
-          const slot = this.writes.key(key).schedule({ priority: hooks.priority ?? 5 }, noop);
+          const slot = this.writes.key(key).schedule({ priority: hooks.priority ?? 5, ...this.expiry(5_000) }, noop);
           const quick = await Promise.race([slot.then(() => true), sleep(25).then(() => false)]);
           if (!quick) {
             hooks.onDeferred?.();
@@ -203,14 +205,18 @@ export class InstallationPacer {
         }
       }
       const go = () => base(input, hooks.beforeSend ? hooks.beforeSend(init) : init);
-      const res = paced ? await abortable(this.requests.key(key).schedule(go), signal) : await go();
+      const res = paced
+        ? await abortable(this.requests.key(key).schedule(this.expiry(REQUEST_EXPIRY_MS), go), signal)
+        : await go();
       this.options.events?.onResponse?.(method, res.status, graphql ? "graphql" : "rest");
       if (!paced) return res;
       const wait = await rateLimitWait(res, graphql);
       if (!wait) return res;
       const retry = attempt < this.retries && wait.ms <= this.maxWaitMs;
       this.options.events?.onRateLimited?.(wait.reason, wait.ms, retry);
-      await this.pause(installationId, Math.min(wait.ms, this.maxWaitMs));
+      // A wait longer than a scan waits is not imposed on the installation's other requests:
+      // GitHub answers each of them for itself.
+      if (retry) await this.pause(installationId, wait.ms);
       this.options.log?.warn(
         {
           installation: installationId,
@@ -226,6 +232,14 @@ export class InstallationPacer {
       );
       if (!retry) return res;
     }
+  }
+
+  /**
+   * With Redis, a job that a crashed replica was running would hold its slot for ever: an
+   * expiration frees it (Bottleneck's advice for clusters). In one process it is not needed.
+   */
+  private expiry(ms: number): { expiration?: number } {
+    return this.connection ? { expiration: ms } : {};
   }
 
   /** Pause every request of an installation (on every replica, with Redis). */

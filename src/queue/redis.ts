@@ -73,15 +73,18 @@ export class RedisScanQueue implements ScanQueue {
   private readonly name: string;
   private worker: Worker<ScanJob> | undefined;
   private readonly workerConnection: Redis;
+  private readonly queueConnection: Redis;
 
   constructor(private readonly options: RedisQueueOptions) {
     this.name = options.name ?? "scans";
     this.redis = new Redis(options.url, { maxRetriesPerRequest: 3, lazyConnect: false });
     // A blocking worker connection must retry forever (BullMQ requires maxRetriesPerRequest: null).
     this.workerConnection = new Redis(options.url, { maxRetriesPerRequest: null });
+    // BullMQ gets connections of its own: it adjusts their listeners, which other users upset.
+    this.queueConnection = new Redis(options.url, { maxRetriesPerRequest: 3 });
     this.heads = new RedisBranchHeads(this.redis);
     this.queue = new Queue<ScanJob>(this.name, {
-      connection: this.redis,
+      connection: this.queueConnection,
       prefix: "pq",
       defaultJobOptions: {
         attempts: ATTEMPTS,
@@ -167,6 +170,7 @@ export class RedisScanQueue implements ScanQueue {
     }
     await this.queue.close();
     this.workerConnection.disconnect();
+    this.queueConnection.disconnect();
     await this.redis.quit().catch(() => undefined);
   }
 }
