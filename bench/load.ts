@@ -139,7 +139,10 @@ async function plainBurst(fake: FakeGitHub, tag: string, installations: number, 
       180_000,
     );
     await sleep(500); // anything left to send (a duplicate) would show now
-    const toCompleted = all.map((p) => ((watch.done.get(`${p.owner}/${p.repo}@${p.sha}`) as number) - sentAt) / 1000);
+    // From each delivery's own sending (they go out together, or evenly over `spreadMs`).
+    const toCompleted = all.map(
+      (p, i) => ((watch.done.get(`${p.owner}/${p.repo}@${p.sha}`) as number) - sentAt - (i * spreadMs) / n) / 1000,
+    );
     return {
       deliveries: n,
       installations,

@@ -70,7 +70,10 @@ const REQUEST_EXPIRY_MS = 35_000;
 export function isContentCreating(method: string, url: string, body: unknown): boolean {
   const m = method.toUpperCase();
   if (m === "GET" || m === "HEAD") return false;
-  if (/\/graphql$/.test(new URL(url, "http://github.test").pathname))
+  const path = new URL(url, "http://github.test").pathname;
+  // Asking for an installation token (with the App's JWT) creates no content.
+  if (/\/app\/installations\/[^/]+\/access_tokens$/.test(path)) return false;
+  if (/\/graphql$/.test(path))
     return typeof body === "string" && /^\s*mutation\b/.test(String(safeJson(body)?.query ?? ""));
   return true;
 }
