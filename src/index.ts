@@ -22,7 +22,7 @@ export interface AppOptions {
   readonly timeoutMs?: number;
   /** The checklist (default: every built-in check). */
   readonly checks?: readonly Check[];
-  /** Files per GraphQL contents query (default: the GitHub source's, 100). */
+  /** Files per GraphQL contents query (default: the GitHub source's, 1,000). */
   readonly contentBatchSize?: number;
   /** The scan queue (default: BullMQ on `REDIS_URL` when set, else the embedded queue). */
   readonly queue?: ScanQueue;
