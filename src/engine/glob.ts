@@ -157,7 +157,9 @@ export class GlobIndex {
           const p = this.paths[i] as string;
           let d = 0;
           for (let c = 0; c < p.length; c++) if (p.charCodeAt(c) === 47) d++;
-          (byDepth[d] ??= []).push(i);
+          const atDepth = byDepth[d];
+          if (atDepth) atDepth.push(i);
+          else byDepth[d] = [i];
         }
         this.byDepth = byDepth;
       }
