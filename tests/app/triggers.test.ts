@@ -231,7 +231,12 @@ describe("installation", () => {
       name: "installation_repositories",
       payload: repositoriesAdded("jane", names) as never,
     });
-    expect(gh.checkRuns.map((r) => r.repo).sort()).toEqual(names.slice(0, 10).sort().map((n) => `jane/${n}`));
+    expect(gh.checkRuns.map((r) => r.repo).sort()).toEqual(
+      names
+        .slice(0, 10)
+        .sort()
+        .map((n) => `jane/${n}`),
+    );
     expect(gh.checkRuns.every((r) => r.status === "completed")).toBe(true);
     expect(gh.requests.filter((r) => r.path.includes("repo-10") || r.path.includes("repo-11"))).toEqual([]);
     expect(gh.lines().filter((l) => l === TOKEN)).toHaveLength(1);
