@@ -5,8 +5,9 @@
  * Prometheus instrumentator, pre-commit, Compose. Traps: `.env.example` with placeholders, a
  * docstring that shows `print(...)`.
  */
+
+import { mit } from "../../helpers/licenses.js";
 import type { Archetype } from "../archetype.js";
-import { mit } from "../licenses.js";
 import * as code from "./fastapi-good-code.js";
 
 const pyproject = `[project]

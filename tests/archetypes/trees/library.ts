@@ -3,8 +3,9 @@
  * numpydoc docstrings, a library logger with a NullHandler, a PyPI release workflow. No
  * Dockerfile: a genuine fail by the rubric.
  */
+
+import { bsd3 } from "../../helpers/licenses.js";
 import type { Archetype } from "../archetype.js";
-import { bsd3 } from "../licenses.js";
 import { binning, init, metrics, testMetrics, validation } from "./library-code.js";
 
 const pyproject = `[build-system]

@@ -3,8 +3,9 @@
  * MLflow, Hydra, pandera, Ray Tune, FastAPI + Prometheus, Evidently, structlog, pre-commit,
  * Kubernetes manifests, Makefile-driven CI pinned to SHAs.
  */
+
+import { apache2 } from "../../helpers/licenses.js";
 import type { Archetype } from "../archetype.js";
-import { apache2 } from "../licenses.js";
 import * as code from "./mlops-code.js";
 
 const makefile = `.PHONY: install lint format typecheck test train serve

@@ -3,8 +3,9 @@
  * thresholds, ESLint + Prettier, strict tsconfig, husky + lint-staged, a non-root Dockerfile,
  * Compose with a local Postgres whose password is the development default. No ML at all.
  */
+
+import { mit } from "../../helpers/licenses.js";
 import type { Archetype } from "../archetype.js";
-import { mit } from "../licenses.js";
 import * as code from "./node-service-code.js";
 
 const packageJson = `{

@@ -4,8 +4,9 @@
  * package file, and one Python download script. The checklist's Python/JS detectors see only
  * the glue; a reviewer judges the R project.
  */
+
+import { gpl3 } from "../../helpers/licenses.js";
 import type { Archetype } from "../archetype.js";
-import { gpl3 } from "../licenses.js";
 import { clean, models, rmd, tables, test, utils } from "./r-analysis-code.js";
 
 const workflow = `name: R

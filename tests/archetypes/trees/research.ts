@@ -3,8 +3,9 @@
  * setup or usage, PyTorch DDP training with TensorBoard, YAML configs, a conda `env export`, and
  * a TensorBoard run directory committed.
  */
+
+import { apache2 } from "../../helpers/licenses.js";
 import type { Archetype } from "../archetype.js";
-import { apache2 } from "../licenses.js";
 
 const readme = `# SCARF-Tab: Self-Supervised Contrastive Pre-training for Tabular Data at Scale
 

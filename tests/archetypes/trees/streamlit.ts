@@ -3,9 +3,10 @@
  * requirements written by PowerShell (UTF-16 LE), a TMDB key committed in .streamlit/secrets.toml
  * although .gitignore lists it, and a CI workflow whose `needs:` names a job that does not exist.
  */
+
+import { mit } from "../../helpers/licenses.js";
 import type { Archetype } from "../archetype.js";
 import { utf16le } from "../content.js";
-import { mit } from "../licenses.js";
 
 const app = `import streamlit as st
 import requests

@@ -1,27 +1,7 @@
+import { bsd3, mit } from "../../helpers/licenses.js";
 /** License texts as projects commit them. */
 
-export const MIT = `MIT License
-
-Copyright (c) 2024 Jane Doe
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction, including without limitation the rights
-to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-SOFTWARE.
-`;
+export const MIT = mit("Jane Doe", 2024);
 
 export const MIT_PLACEHOLDER = MIT.replace("2024 Jane Doe", "[year] [fullname]");
 
@@ -74,24 +54,7 @@ the terms and conditions of version 3 of the GNU General Public
 License, supplemented by the additional permissions listed below.
 `;
 
-export const BSD3 = `BSD 3-Clause License
-
-Copyright (c) 2022, Acme Labs
-
-Redistribution and use in source and binary forms, with or without
-modification, are permitted provided that the following conditions are met:
-
-1. Redistributions of source code must retain the above copyright notice, this
-   list of conditions and the following disclaimer.
-
-2. Redistributions in binary form must reproduce the above copyright notice,
-   this list of conditions and the following disclaimer in the documentation
-   and/or other materials provided with the distribution.
-
-3. Neither the name of the copyright holder nor the names of its
-   contributors may be used to endorse or promote products derived from
-   this software without specific prior written permission.
-`;
+export const BSD3 = bsd3("Acme Labs", 2022);
 
 export const BSD2 = BSD3.replace(/\n3\. Neither[\s\S]*$/, "\n");
 
