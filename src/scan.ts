@@ -3,7 +3,7 @@
  * source passed in; the checks are passed in too, so the engine never imports the checklist.
  */
 import type { Check } from "./engine/check.js";
-import { type Config, type ConfigIssue, DEFAULT_CONFIG } from "./engine/config.js";
+import { CONFIG_PATH, type Config, type ConfigIssue, DEFAULT_CONFIG } from "./engine/config.js";
 import { evaluate } from "./engine/evaluate.js";
 import { GlobIndex } from "./engine/glob.js";
 import { DEFAULT_BUDGET, planReads, type ReadBudget } from "./engine/plan.js";
@@ -45,7 +45,7 @@ export function applyIgnore(listing: RepoListing, globs: readonly string[]): Rep
 }
 
 /** Custom rules become checks; a rule whose pattern does not compile becomes a config issue. */
-export function customChecks(config: Config): { checks: Check[]; issues: ConfigIssue[] } {
+export function customChecks(config: Config, file = CONFIG_PATH): { checks: Check[]; issues: ConfigIssue[] } {
   const checks: Check[] = [];
   const issues: ConfigIssue[] = [];
   config.rules.forEach((rule, i) => {
@@ -53,7 +53,7 @@ export function customChecks(config: Config): { checks: Check[]; issues: ConfigI
       checks.push(ruleToCheck(rule));
     } catch (error) {
       issues.push({
-        file: ".github/portfolio-quality.yml",
+        file,
         line: null,
         field: `rules[${i}].pattern`,
         message: (error as Error).message,

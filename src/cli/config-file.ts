@@ -9,17 +9,26 @@ export function loadLocalConfig(
   dir: string,
   explicit: string | undefined,
   checks: readonly Check[],
-): LoadedConfig & { file: string | null } {
+): LoadedConfig & { file: string | null; shown: string } {
   const file = explicit ?? (existsSync(join(dir, CONFIG_PATH)) ? join(dir, CONFIG_PATH) : null);
-  if (file === null) return { ...parseConfig("", CONFIG_PATH, knownIds(checks)), file: null };
+  if (file === null) return { ...parseConfig("", CONFIG_PATH, knownIds(checks)), file: null, shown: CONFIG_PATH };
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`Cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : String(code ?? error);
+    throw new UsageError(`Cannot read config ${file}: ${why}`);
   }
   const shown = explicit ?? relative(dir, file);
-  return { ...parseConfig(text, shown, knownIds(checks)), file };
+  return { ...parseConfig(text, shown, knownIds(checks)), file, shown };
 }
 
 function knownIds(checks: readonly Check[]): ReadonlySet<string> {

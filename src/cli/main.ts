@@ -12,7 +12,7 @@ import { LocalSource } from "../repo/local.js";
 import { renderJson } from "../report/json.js";
 import { renderMarkdownDocument } from "../report/markdown.js";
 import { renderTerminal } from "../report/terminal.js";
-import { scan } from "../scan.js";
+import { customChecks, scan } from "../scan.js";
 import { formatIssues, loadLocalConfig } from "./config-file.js";
 import { type CliIO, EXIT, UsageError, useColor } from "./io.js";
 import { configureScanCommand } from "./scan-command.js";
@@ -37,7 +37,10 @@ async function checkCommand(dirArg: string | undefined, flags: CheckFlags, io: C
   const stat = statSync(dir, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new UsageError(`${dirArg ?? "."} is not a directory`);
   const loaded = loadLocalConfig(dir, flags.config === undefined ? undefined : resolve(io.cwd, flags.config), CHECKS);
-  if (loaded.issues.length > 0) throw new UsageError(`Invalid config:\n${formatIssues(loaded.issues)}`);
+  // Rule patterns are compiled here too, so a pattern RE2 refuses is a config error (exit 2).
+  const ruleIssues = customChecks(loaded.config, loaded.shown).issues;
+  const issues = [...loaded.issues, ...ruleIssues];
+  if (issues.length > 0) throw new UsageError(`Invalid config:\n${formatIssues(issues)}`);
   const config = flags.minScore === undefined ? loaded.config : { ...loaded.config, threshold: flags.minScore };
   const report = await scan(new LocalSource(dir, { gitignore: flags.gitignore }), {
     checks: CHECKS,

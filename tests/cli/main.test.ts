@@ -140,3 +140,31 @@ describe("other commands", () => {
     expect(t.out()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe("config errors in custom rules", () => {
+  it("exits 2 for a rule pattern RE2 refuses, naming the config file given", async () => {
+    const { dir, cleanup } = writeTree({
+      ...repo,
+      "rules.yml": 'rules:\n  - id: lookbehind\n    files: "*.md"\n    require: contain\n    pattern: "(?<=x)y"\n',
+    });
+    try {
+      const t = io(dir);
+      expect(await run(["check", "--config", "rules.yml"], t.io)).toBe(2);
+      expect(t.err()).toMatch(/rules\.yml: rules\[0\]\.pattern: invalid pattern/);
+      expect(t.out()).toBe("");
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("says in words why a config file cannot be read", async () => {
+    const { dir, cleanup } = writeTree(repo);
+    try {
+      const t = io(dir);
+      expect(await run(["check", "--config", "missing.yml"], t.io)).toBe(2);
+      expect(t.err()).toMatch(/Cannot read config .*missing\.yml: no such file/);
+    } finally {
+      cleanup();
+    }
+  });
+});
