@@ -132,8 +132,23 @@ export const pinnedActions: Check = defineCheck({
           `GitHub's own actions on version tags (accepted): ${firstPartyTags.slice(0, 5).join(", ")}`,
         ),
       );
+    // A workflow that does not parse may well name actions: say it was not read, never "none".
+    const unread = workflows(repo).broken.filter((b) => !b.workflow);
+    const unreadNote =
+      unread.length > 0
+        ? info(
+            "workflow-unreadable",
+            `Could not read ${unread.length} workflow(s) (${unread
+              .slice(0, 3)
+              .map((b) => `${b.path}${b.line !== undefined ? `:${b.line}` : ""}: ${b.message}`)
+              .join("; ")}): their actions are not judged`,
+            { path: unread[0]?.path, line: unread[0]?.line },
+          )
+        : undefined;
+    if (unreadNote) findings.push(unreadNote);
     if (scores.length === 0) {
       if (firstPartyTags.length > 0) return scored(1, findings);
+      if (unreadNote) return notApplicable(unreadNote);
       return notApplicable(info("no-actions", "No workflow uses a remote action"));
     }
     return scored(scores.reduce((a, b) => a + b, 0) / scores.length, findings);

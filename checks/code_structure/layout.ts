@@ -116,12 +116,13 @@ export function layoutOf(repo: RepoView): Layout {
     .filter(([d, n]) => d !== "" && n >= 2 && !isScriptDir(d) && !packages.includes(d))
     .map(([d]) => d);
 
+  // One module inside a package is a small package, not a loose script.
   const kind: LayoutKind =
     modules.length === 0
       ? notebooks.length > 0
         ? "notebooks-only"
         : "none"
-      : modules.length === 1
+      : modules.length === 1 && !packages.includes(dirOf(modules[0]?.path ?? ""))
         ? "single-script"
         : packages.length > 0 || srcLayout
           ? "package"

@@ -61,7 +61,7 @@ function describe(layout: Layout): string {
   if (layout.packages.length > 0) parts.push(`packages ${layout.packages.slice(0, 4).join(", ")}`);
   if (layout.srcLayout) parts.push("a src/ layout");
   if (layout.moduleDirs.length > 0) parts.push(`module folders ${layout.moduleDirs.slice(0, 4).join(", ")}`);
-  parts.push(`${layout.modules.length} modules`);
+  parts.push(`${layout.modules.length} module${layout.modules.length === 1 ? "" : "s"}`);
   if (layout.notebooks.length > 0) parts.push(`${layout.notebooks.length} notebooks`);
   return parts.join(", ");
 }

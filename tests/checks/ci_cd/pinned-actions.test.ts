@@ -104,10 +104,28 @@ describe("ci_cd.pinned_actions", () => {
       ["action-tag"],
     ],
     [
-      "unreadable YAML shows nothing to judge",
+      "unreadable YAML: says it could not read the workflow, not that there is no action",
       { ".github/workflows/ci.yml": INVALID_YAML },
       "not_applicable",
-      ["no-actions"],
+      ["workflow-unreadable"],
+    ],
+    [
+      "unreadable YAML that visibly uses an action on a branch is never 'no remote action'",
+      {
+        ".github/workflows/ci.yml":
+          "name: CI\non: [push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: some/action@main\n      - run: pytest\n",
+      },
+      "not_applicable",
+      ["workflow-unreadable"],
+    ],
+    [
+      "one readable pinned workflow beside a broken one: judged on what was read, the broken one noted",
+      {
+        ".github/workflows/ci.yml": steps(`a/one@${SHA}`),
+        ".github/workflows/release.yml": INVALID_YAML,
+      },
+      "pass",
+      ["action-pinned", "workflow-unreadable"],
     ],
   ])("%s -> %s", (_name, tree, status, ids) => {
     const r = runCheck(pinnedActions, tree);

@@ -146,6 +146,23 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["single-script", "separate-concerns"],
   ],
   [
+    "a small FastAPI service: one module in an app/ package is a package, not a loose script",
+    {
+      "app/__init__.py": "",
+      "app/main.py":
+        'from fastapi import FastAPI\nfrom pydantic import BaseModel\n\napp = FastAPI()\n\n\nclass Item(BaseModel):\n    text: str\n\n\n@app.post("/predict")\ndef predict(item: Item) -> dict:\n    return {"label": len(item.text) > 3}\n',
+      "tests/test_main.py":
+        "from fastapi.testclient import TestClient\nfrom app.main import app\n\n\ndef test_predict():\n    assert TestClient(app).post('/predict', json={'text': 'hello'}).status_code == 200\n",
+      "requirements.txt": "fastapi==0.115.0\nuvicorn==0.30.6\n",
+      Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["uvicorn", "app.main:app"]\n',
+      ".github/workflows/ci.yml":
+        "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: pytest\n",
+      "README.md": "# Sentiment API\n",
+    },
+    "pass",
+    ["package-layout", "separate-concerns"],
+  ],
+  [
     "Flask app in one file: its static JavaScript is an asset, not a module",
     {
       "app.py": "from flask import Flask, render_template\n\napp = Flask(__name__)\n",
@@ -204,6 +221,15 @@ describe("code_structure.modules", () => {
   it("does not count a FastAPI entry point that loads its model at import time", () => {
     const run = runCheck(modulesCheck, FASTAPI_SERVICE);
     expect(run.ids).not.toContain("import-time-work");
+  });
+
+  it("never tells a one-module package to move into a package", () => {
+    const run = runCheck(modulesCheck, {
+      "app/__init__.py": "",
+      "app/main.py": "from fastapi import FastAPI\n\napp = FastAPI()\n",
+    });
+    expect(run.findings.map((f) => f.remediation ?? "").join(" ")).not.toMatch(/into a package/);
+    expect(run.findings[0]?.message).toBe("Code is organised as packages app, 1 module.");
   });
 
   it("points at the module and line that does the work", () => {
