@@ -8,6 +8,7 @@ run(process.argv.slice(2), {
   env: process.env,
   isTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
+  ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
   cwd: process.cwd(),
 }).then(
   (code) => {

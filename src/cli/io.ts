@@ -5,6 +5,8 @@ export interface CliIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** True when stdout is a terminal (colour only then). */
   readonly isTTY: boolean;
+  /** The terminal's width in columns, when stdout is a terminal. */
+  readonly columns?: number;
   /** True when stderr is a terminal (a progress bar only then; plain lines otherwise). */
   readonly stderrIsTTY?: boolean;
   readonly cwd: string;

@@ -49,7 +49,14 @@ async function checkCommand(dirArg: string | undefined, flags: CheckFlags, io: C
   });
   if (flags.format === "json") io.stdout(renderJson(report));
   else if (flags.format === "markdown") io.stdout(renderMarkdownDocument(report));
-  else io.stdout(renderTerminal(report, { color: useColor(io), verbose: flags.verbose ?? false }));
+  else
+    io.stdout(
+      renderTerminal(report, {
+        color: useColor(io),
+        verbose: flags.verbose ?? false,
+        ...(io.columns ? { width: io.columns } : {}),
+      }),
+    );
   return report.passed ? EXIT.ok : EXIT.belowThreshold;
 }
 

@@ -1,5 +1,5 @@
 import type { CheckResult, Finding, Report } from "../engine/types.js";
-import { codeSpan, escapeMarkdown } from "./escape.js";
+import { codeSpan, escapeMarkdown, escapeProse } from "./escape.js";
 import { statusLabel, topFixes } from "./fixes.js";
 
 /** GitHub's limit on a check run's `output.summary` and `output.text`. */
@@ -28,9 +28,9 @@ export function reportTitle(report: Report): string {
 function findingLine(f: Finding): string {
   const where = f.path !== undefined ? ` ${codeSpan(f.line !== undefined ? `${f.path}:${f.line}` : f.path)}` : "";
   const mark = f.level === "failure" ? "❌" : f.level === "warning" ? "⚠️" : "·";
-  const fix = f.remediation ? ` Fix: ${escapeMarkdown(f.remediation)}` : "";
+  const fix = f.remediation ? ` Fix: ${escapeProse(f.remediation)}` : "";
   const docs = f.docs ? ` ([docs](${safeUrl(f.docs)}))` : "";
-  return `- ${mark} ${escapeMarkdown(f.message)}${where}${fix}${docs}`;
+  return `- ${mark} ${escapeProse(f.message)}${where}${fix}${docs}`;
 }
 
 /** Our docs links are ours, but a URL is still checked before it becomes a link. */
@@ -70,7 +70,7 @@ export function renderSummary(report: Report): string {
     lines.push("", "### Top fixes", "");
     fixes.forEach((fix, i) => {
       lines.push(
-        `${i + 1}. **+${fix.gain.toFixed(1)}** \`${fix.check.id}\`: ${escapeMarkdown(fix.advice)} ([docs](${safeUrl(fix.docs)}))`,
+        `${i + 1}. **+${fix.gain.toFixed(1)}** \`${fix.check.id}\`: ${escapeProse(fix.advice)} ([docs](${safeUrl(fix.docs)}))`,
       );
     });
   }
@@ -98,7 +98,7 @@ export function renderDetail(report: Report): string {
       for (const f of check.findings.slice(0, 25)) lines.push(findingLine(f));
       if (check.findings.length > 25) lines.push(`- … ${check.findings.length - 25} more`);
       if (check.status === "fail" || check.status === "partial")
-        lines.push("", `**How to fix:** ${escapeMarkdown(check.remediation)} ([docs](${safeUrl(check.docs)}))`);
+        lines.push("", `**How to fix:** ${escapeProse(check.remediation)} ([docs](${safeUrl(check.docs)}))`);
       lines.push("");
     }
   }

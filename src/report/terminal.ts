@@ -6,7 +6,7 @@ export interface TerminalOptions {
   readonly color: boolean;
   /** Show every finding, info included, instead of only the shortfalls. */
   readonly verbose?: boolean;
-  /** Columns available (defaults to 100). */
+  /** Columns available (defaults to 100; the CLI passes the terminal's width). */
   readonly width?: number;
 }
 
@@ -45,7 +45,9 @@ function clip(text: string, width: number): string {
 /** The report as a terminal page: total and grade, criteria bars, checks, and the top fixes. */
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_c, text) => text;
-  const width = options.width ?? 100;
+  const width = Math.max(60, options.width ?? 100);
+  // --verbose shows whole sentences; otherwise lines are cut to the terminal's width.
+  const fit = (text: string, room: number) => (options.verbose ? text : clip(text, Math.max(20, room)));
   const lines: string[] = [];
   const verdict = report.passed
     ? paint("32", `passes the threshold of ${report.threshold}`)
@@ -63,7 +65,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   lines.push(paint("1", "Checks"));
   for (const check of report.checks) {
     const head = `  ${paint(TONE[check.status], ICON[check.status])} ${check.id.padEnd(34)} ${statusLabel(check.status).padEnd(8)}`;
-    lines.push(`${head}${paint("90", clip(check.title, Math.max(10, width - 50)))}`);
+    lines.push(`${head}${paint("90", fit(check.title, width - 50))}`);
     const shown = check.findings.filter(
       (f) => options.verbose || f.level !== "info" || check.status === "not_applicable" || check.status === "pass",
     );
@@ -72,9 +74,14 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
       const where = location(f);
       const mark =
         f.level === "failure" ? paint("31", "✘") : f.level === "warning" ? paint("33", "!") : paint("90", "·");
-      lines.push(`      ${mark} ${clip(f.message, width - 8)}${where ? paint("90", `  ${clip(where, 60)}`) : ""}`);
+      const place = where ? fit(where, 60) : "";
+      lines.push(`      ${mark} ${fit(f.message, width - 10 - place.length)}${place ? paint("90", `  ${place}`) : ""}`);
     }
     if (shown.length > limit) lines.push(paint("90", `      … ${shown.length - limit} more (use --verbose)`));
+    if (check.status === "fail" || check.status === "partial") {
+      const advice = check.findings.find((f) => f.level !== "info" && f.remediation)?.remediation ?? check.remediation;
+      lines.push(`      ${paint("32", "→")} ${fit(advice, width - 8)}`);
+    }
   }
   const fixes = topFixes(report);
   if (fixes.length > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeSpan, escapeMarkdown } from "../../src/report/escape.js";
+import { codeSpan, escapeMarkdown, escapeProse } from "../../src/report/escape.js";
 import { fitToLimit, GITHUB_TEXT_LIMIT, renderMarkdown } from "../../src/report/markdown.js";
 import { sampleChecks, sampleReport } from "../helpers/report.js";
 
@@ -82,5 +82,16 @@ describe("markdown report", () => {
     const checks = sampleChecks();
     checks[0] = { ...checks[0], id: "custom.x", title: "@everyone <b>hi</b>" } as (typeof checks)[0];
     expect(renderMarkdown(sampleReport({}, checks)).text).toContain("@\u2060everyone &lt;b&gt;hi&lt;/b&gt;");
+  });
+});
+
+describe("prose with code", () => {
+  it.each([
+    ["Add `--cov-fail-under=80` to addopts", "Add `--cov-fail-under=80` to addopts"],
+    ["run `a`b` here", "run `a`b\\` here"],
+    ["`<img src=x>` @me", "`<img src=x>` @\u2060me"],
+    ["[x](javascript:alert(1)) in `code`", "\\[x\\]\\(javascript:alert\\(1\\)\\) in `code`"],
+  ])("keeps code spans and escapes the rest: %s", (input, expected) => {
+    expect(escapeProse(input)).toBe(expected);
   });
 });

@@ -63,3 +63,30 @@ describe("top fixes", () => {
     expect(fixes[0]?.finding?.path).toBe("pyproject.toml");
   });
 });
+
+describe("terminal report width and fixes", () => {
+  const long = "x".repeat(150);
+  const report = () => {
+    const r = sampleReport();
+    const checks = r.checks.map((c) =>
+      c.id === "testing.coverage"
+        ? { ...c, findings: [{ ...c.findings[0], message: long } as (typeof c.findings)[0]] }
+        : c,
+    );
+    return { ...r, checks };
+  };
+
+  it("shows the fix under each check that falls short", () => {
+    expect(renderTerminal(sampleReport(), { color: false })).toMatch(
+      /testing\.coverage[\s\S]*→ Add \[tool\.coverage\.report\] fail_under = 80/,
+    );
+  });
+
+  it("cuts long lines to the terminal's width, and never with --verbose", () => {
+    const narrow = renderTerminal(report(), { color: false, width: 80 });
+    expect(narrow.split("\n").every((l) => l.length <= 80)).toBe(true);
+    expect(narrow).not.toContain(long);
+    expect(renderTerminal(report(), { color: false, width: 80, verbose: true })).toContain(long);
+    expect(renderTerminal(report(), { color: false, width: 250 })).toContain(long);
+  });
+});
