@@ -47,7 +47,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_c, text) => text;
   const width = Math.max(60, options.width ?? 100);
   // --verbose shows whole sentences; otherwise lines are cut to the terminal's width.
-  const fit = (text: string, room: number) => (options.verbose ? text : clip(text, Math.max(20, room)));
+  const cut = (text: string, room: number) => (options.verbose ? text : clip(text, Math.max(20, room)));
   const lines: string[] = [];
   const verdict = report.passed
     ? paint("32", `passes the threshold of ${report.threshold}`)
@@ -65,7 +65,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   lines.push(paint("1", "Checks"));
   for (const check of report.checks) {
     const head = `  ${paint(TONE[check.status], ICON[check.status])} ${check.id.padEnd(34)} ${statusLabel(check.status).padEnd(8)}`;
-    lines.push(`${head}${paint("90", fit(check.title, width - 50))}`);
+    lines.push(`${head}${paint("90", cut(check.title, width - 50))}`);
     const shown = check.findings.filter(
       (f) => options.verbose || f.level !== "info" || check.status === "not_applicable" || check.status === "pass",
     );
@@ -74,13 +74,13 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
       const where = location(f);
       const mark =
         f.level === "failure" ? paint("31", "✘") : f.level === "warning" ? paint("33", "!") : paint("90", "·");
-      const place = where ? fit(where, 60) : "";
-      lines.push(`      ${mark} ${fit(f.message, width - 10 - place.length)}${place ? paint("90", `  ${place}`) : ""}`);
+      const place = where ? cut(where, 60) : "";
+      lines.push(`      ${mark} ${cut(f.message, width - 10 - place.length)}${place ? paint("90", `  ${place}`) : ""}`);
     }
     if (shown.length > limit) lines.push(paint("90", `      … ${shown.length - limit} more (use --verbose)`));
     if (check.status === "fail" || check.status === "partial") {
       const advice = check.findings.find((f) => f.level !== "info" && f.remediation)?.remediation ?? check.remediation;
-      lines.push(`      ${paint("32", "→")} ${fit(advice, width - 8)}`);
+      lines.push(`      ${paint("32", "→")} ${cut(advice, width - 8)}`);
     }
   }
   const fixes = topFixes(report);
