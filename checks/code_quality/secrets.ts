@@ -3,6 +3,7 @@ import {
   type Finding,
   failure,
   info,
+  notApplicable,
   type ReadRequest,
   type RepoView,
   scored,
@@ -10,6 +11,7 @@ import {
 } from "../../src/engine/check.js";
 import { DOCKERFILE_READ } from "../lib/dockerfile.js";
 import { isOwnCode, isTestPath, JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { hasNoSource } from "../lib/no-source.js";
 import { fileKindOf, isEnvTemplate, mask, type SecretHit, scanText } from "../lib/secrets.js";
 
 const DOCS = "https://docs.github.com/en/code-security/secret-scanning/introduction/about-secret-scanning";
@@ -234,6 +236,11 @@ export const secrets = defineCheck({
     // A committed .env with nothing secret in it is a habit to fix, not a leak.
     if (envFiles.length > 0) return scored(publishable === 0 ? 0.55 : 0.5, findings);
     if (publishable > 0) return scored(0.6, findings);
+    // With no code, "no secrets" alone would make the code quality of an empty repository perfect.
+    if (hasNoSource(repo))
+      return notApplicable(
+        info("no-source", "No source code in the repository and no credential committed: code quality is not judged."),
+      );
     return scored(1, [
       info("no-secrets", "No committed credentials found in configuration, source or notebooks"),
       ...findings,

@@ -4,6 +4,7 @@
  */
 import { defineCheck, type Finding, failure, info, notApplicable, scored, warning } from "../../src/engine/check.js";
 import { languages, NOTEBOOK_READ, noMainLanguage, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { hasNoSource } from "../lib/no-source.js";
 import { type PythonFile, pythonSources } from "../lib/python.js";
 import { type Layout, layoutOf } from "./layout.js";
 import { isWork } from "./work.js";
@@ -82,6 +83,14 @@ export const modulesCheck = defineCheck({
   evaluate(repo) {
     const layout = layoutOf(repo);
     const profile = languages(repo);
+    if (hasNoSource(repo))
+      return scored(0, [
+        failure("no-source", "The repository holds no source code: there is nothing to organise.", undefined, {
+          remediation:
+            "Add the project's code, organised as a package (src/<name>/ with __init__.py) with tests beside it.",
+          docs: STRUCTURE_DOCS,
+        }),
+      ]);
     // A download script beside an R or Go project says nothing about how that project is organised.
     if (profile.main.length === 0 && profile.python + profile.javascript > 0)
       return notApplicable(info("no-code", `${noMainLanguage(profile)}: its layout is not judged.`));

@@ -1,6 +1,7 @@
 import { defineCheck, type Finding, failure, info, scored, warning } from "../../src/engine/check.js";
 import { DOCKERFILE_READ, DOCKERIGNORE_READ, dockerfilePaths } from "../lib/dockerfile.js";
 import { isTestPath } from "../lib/languages.js";
+import { codeDependent } from "../lib/no-source.js";
 import { type DockerfileReview, reviewDockerfile } from "./review.js";
 
 const DOCS = "https://docs.docker.com/build/building/best-practices/";
@@ -16,7 +17,7 @@ const DEVCONTAINER_ONLY = 0.4;
  * test folders count only when nothing else exists, and development images (`Dockerfile.dev`) are not blamed for running as
  * root or starting a dev server, which is what they are for.
  */
-export const dockerfile = defineCheck({
+const dockerfileRules = defineCheck({
   id: "containerization.dockerfile",
   title: "Dockerfile follows best practices",
   criterion: "containerization",
@@ -85,6 +86,9 @@ export const dockerfile = defineCheck({
     return scored(score, findings);
   },
 });
+
+/** The check as run: not applicable when the repository has no source code and nothing to credit. */
+export const dockerfile = codeDependent(dockerfileRules, "containerisation");
 
 function summary(review: DockerfileReview): string {
   const shortfalls = review.findings.filter((f) => f.level !== "info").length;

@@ -27,7 +27,8 @@ const EXTENSIONS: Record<string, Language> = {
  * Source in languages the checklist does not judge (R, Julia, JVM, Go, Rust, C/C++...): counted
  * only so that a little Python glue in an R project is not taken for a Python project.
  */
-const OTHER_SOURCE =
+/** Source files in languages the checklist does not judge (R, Go, Java...). */
+export const OTHER_SOURCE =
   /\.(r|rmd|jl|scala|sc|java|kt|kts|go|rs|c|cc|cpp|cxx|h|hpp|cs|fs|swift|rb|php|pl|lua|dart|ex|exs|erl|hs|clj|groovy|sas)$/i;
 
 /** Below this share of all source, undeclared Python and JS are glue around a project in another language. */

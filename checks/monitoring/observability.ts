@@ -10,6 +10,7 @@ import {
 } from "../../src/engine/check.js";
 import { jsSources } from "../lib/javascript.js";
 import { JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { codeDependent } from "../lib/no-source.js";
 import { declaredDependencies, normaliseName, PROJECT_READ } from "../lib/project.js";
 import { pythonSources } from "../lib/python.js";
 import { NOT_APPLICATION_DIR } from "./logging-facts.js";
@@ -129,7 +130,7 @@ function configDocs(path: string): string {
   return "https://prometheus.io/docs/prometheus/latest/configuration/configuration/";
 }
 
-export const observability = defineCheck({
+const observabilityRules = defineCheck({
   id: "monitoring.observability",
   title: "Metrics, tracing or model monitoring",
   criterion: "monitoring",
@@ -199,3 +200,6 @@ export const observability = defineCheck({
     return scored(0, findings);
   },
 });
+
+/** The check as run: not applicable when the repository has no source code and nothing to credit. */
+export const observability = codeDependent(observabilityRules, "observability");

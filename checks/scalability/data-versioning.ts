@@ -1,5 +1,6 @@
 import { defineCheck, type Finding, info, type RepoView, scored, warning } from "../../src/engine/check.js";
 import { isOwnCode, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { codeDependent } from "../lib/no-source.js";
 import { parseYaml } from "../lib/parse.js";
 import { packageUses, where } from "./usage.js";
 
@@ -105,7 +106,7 @@ function dvcRemote(repo: RepoView): boolean {
 }
 
 /** `scalability.data_versioning`: datasets and models versioned with DVC or Git LFS. */
-export const dataVersioning = defineCheck({
+const dataVersioningRules = defineCheck({
   id: "scalability.data_versioning",
   title: "Data versioning",
   criterion: "scalability",
@@ -189,3 +190,6 @@ export const dataVersioning = defineCheck({
     ]);
   },
 });
+
+/** The check as run: not applicable when the repository has no source code and nothing to credit. */
+export const dataVersioning = codeDependent(dataVersioningRules, "data versioning");

@@ -1,6 +1,7 @@
 import { defineCheck, type Finding, info, scored, warning } from "../../src/engine/check.js";
 import { dockerfilePaths } from "../lib/dockerfile.js";
 import { NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { codeDependent } from "../lib/no-source.js";
 import { WORKFLOW_READ } from "../lib/workflows.js";
 import { deploymentEvidence } from "./deployment-detect.js";
 
@@ -26,7 +27,7 @@ const README_READ = { globs: ["README.md"], maxFiles: 1, priority: 1 } as const;
  * deploy workflows prove it (1); a Compose file or Procfile that runs the app nearly (0.85);
  * publishing an image or a package, or a Compose file of backing services alone, is partial (0.5).
  */
-export const deployment = defineCheck({
+const deploymentRules = defineCheck({
   id: "scalability.deployment",
   title: "Deployment as code",
   criterion: "scalability",
@@ -80,3 +81,6 @@ export const deployment = defineCheck({
     return scored(best, findings);
   },
 });
+
+/** The check as run: not applicable when the repository has no source code and nothing to credit. */
+export const deployment = codeDependent(deploymentRules, "deployment");

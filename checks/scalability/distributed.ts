@@ -1,5 +1,6 @@
 import { defineCheck, type Finding, info, scored, warning } from "../../src/engine/check.js";
 import { isOwnCode, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { codeDependent } from "../lib/no-source.js";
 import { pythonSources } from "../lib/python.js";
 import { inPackage, packageUses, resolvedCalls, where } from "./usage.js";
 
@@ -47,7 +48,7 @@ const CONFIGS: readonly [RegExp, string][] = [
 ];
 
 /** `scalability.distributed`: training or processing can scale beyond one process. */
-export const distributed = defineCheck({
+const distributedRules = defineCheck({
   id: "scalability.distributed",
   title: "Distributed compute",
   criterion: "scalability",
@@ -163,3 +164,6 @@ export const distributed = defineCheck({
     ]);
   },
 });
+
+/** The check as run: not applicable when the repository has no source code and nothing to credit. */
+export const distributed = codeDependent(distributedRules, "distributed compute");

@@ -1,6 +1,7 @@
 import { defineCheck, type Finding, info, scored, warning } from "../../src/engine/check.js";
 import { jsImportsModule } from "../lib/javascript.js";
 import { isOwnCode, JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { codeDependent } from "../lib/no-source.js";
 import { notebookCode, pythonSources } from "../lib/python.js";
 import { tokenizePython } from "../lib/python-tokenize.js";
 import { inPackage, packageUses, resolveName, where } from "./usage.js";
@@ -68,7 +69,7 @@ const CONFIG_FILES: readonly [string, string][] = [
 const RUN_FOLDERS = /(^|\/)(mlruns|wandb|\.neptune|runs|lightning_logs|tb_logs|dvclive)\//;
 
 /** `scalability.experiment_tracking`: experiments are logged to a tracker from code or configuration. */
-export const experimentTracking = defineCheck({
+const experimentTrackingRules = defineCheck({
   id: "scalability.experiment_tracking",
   title: "Experiment tracking",
   criterion: "scalability",
@@ -207,3 +208,6 @@ export const experimentTracking = defineCheck({
     ]);
   },
 });
+
+/** The check as run: not applicable when the repository has no source code and nothing to credit. */
+export const experimentTracking = codeDependent(experimentTrackingRules, "experiment tracking");

@@ -1,5 +1,6 @@
 import { defineCheck, type Finding, info, scored, warning } from "../../src/engine/check.js";
 import { JS_SOURCE_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { codeDependent } from "../lib/no-source.js";
 import { type Sighting, servingFacts } from "./serving-detect.js";
 import { where } from "./usage.js";
 
@@ -17,7 +18,7 @@ function seen(id: string, what: string, s: Sighting): Finding {
  * API's own modules, and validates requests (pydantic, marshmallow, zod... or a model server's
  * typed inputs). Partial: an API without validation or without a model; a Streamlit/Gradio demo.
  */
-export const serving = defineCheck({
+const servingRules = defineCheck({
   id: "scalability.serving",
   title: "Model serving API",
   criterion: "scalability",
@@ -108,3 +109,6 @@ export const serving = defineCheck({
     ]);
   },
 });
+
+/** The check as run: not applicable when the repository has no source code and nothing to credit. */
+export const serving = codeDependent(servingRules, "model serving");

@@ -12,6 +12,7 @@ import {
   warning,
 } from "../../src/engine/check.js";
 import { isOwnCode, type Language, languageOf, languages, NOTEBOOK_READ, noMainLanguage } from "../lib/languages.js";
+import { hasNoSource } from "../lib/no-source.js";
 import { PROJECT_READ, packageJsons, parseErrors } from "../lib/project.js";
 import { REQUIREMENTS_READ } from "../lib/requirements.js";
 import { NPM_DEFAULT_TEST } from "../lib/tasks.js";
@@ -72,6 +73,16 @@ export const testsCheck = defineCheck({
   evaluate(repo) {
     const { main } = languages(repo);
     const findings: Finding[] = [...parseErrors(repo)];
+    // Nothing at all to test is not "another language": the first thing missing is the code and its tests.
+    if (hasNoSource(repo))
+      return scored(0, [
+        ...findings,
+        failure("no-source", "The repository holds no source code and no tests.", undefined, {
+          remediation:
+            "Add the project's code and tests beside it (tests/ run with pytest, or *.test.ts with Vitest), then run them in CI.",
+          docs: DOCS.python,
+        }),
+      ]);
     if (main.length === 0)
       return notApplicable(info("no-code", `${noMainLanguage(languages(repo))}: tests are not judged.`));
     const { files, totals } = testInventory(repo);

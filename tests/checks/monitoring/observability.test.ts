@@ -215,7 +215,7 @@ const CASES: [string, Tree, CheckStatus, string[]][] = [
   ],
   [
     "trap: a prometheus.yml that is not a scrape config",
-    { "prometheus.yml": "# TODO\nenabled: false\n" },
+    { "prometheus.yml": "# TODO\nenabled: false\n", "app.py": "from flask import Flask\n\napp = Flask(__name__)\n" },
     "fail",
     ["observability-none"],
   ],

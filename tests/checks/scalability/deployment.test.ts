@@ -184,7 +184,11 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
   ["nothing", { "train.py": plainTraining }, "fail", ["no-deployment"]],
   [
     "an Expo app.json and a config YAML are not deployments",
-    { "app.json": '{"expo": {"name": "app"}}', "config/params.yaml": "kind: classifier\nlr: 0.01\n" },
+    {
+      "app.json": '{"expo": {"name": "app"}}',
+      "config/params.yaml": "kind: classifier\nlr: 0.01\n",
+      "App.tsx": "export default function App() { return null; }\n",
+    },
     "fail",
     ["no-deployment"],
   ],
@@ -204,7 +208,7 @@ describe("scalability.deployment", () => {
   });
 
   it("tells a repository with a Dockerfile how to deploy it", () => {
-    const [finding] = runCheck(deployment, { Dockerfile: dockerfile }).findings;
+    const [finding] = runCheck(deployment, { Dockerfile: dockerfile, "serve.py": "" }).findings;
     expect(finding?.message).toMatch(/Dockerfile builds an image/);
     expect(finding?.remediation).toMatch(/compose\.yaml/);
     expect(finding?.docs).toMatch(/^https:\/\/docs\.docker\.com\/compose/);
