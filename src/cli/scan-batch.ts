@@ -10,6 +10,7 @@ import { type GitHubClient, GitHubSource, GitHubSourceError, type GitHubSourceOp
 import type { RepoSource } from "../repo/source.js";
 import type { ScanFailure, ScanRow } from "../report/ranking.js";
 import { scanDetailed } from "../scan.js";
+import { networkFailure, networkMessage } from "./scan-github.js";
 import { type RepoTarget, targetKey } from "./scan-targets.js";
 
 /** The concurrency the CLI uses unless told otherwise: 100 repositories well under 30 s, gently. */
@@ -38,6 +39,10 @@ export interface BatchOptions {
   readonly sourceOptions?: Partial<Omit<GitHubSourceOptions, "owner" | "repo" | "sha" | "ref">>;
   /** Called as each repository finishes, in completion order. */
   readonly onDone?: (row: ScanRow, done: number, total: number) => void;
+  /** The API root asked, named when its answers are not the GitHub API's. */
+  readonly apiUrl?: string;
+  /** No token is sent: a 401 then means anonymous access is refused, not that a token is wrong. */
+  readonly anonymous?: boolean;
   /** Called as each repository starts. */
   readonly onStart?: (target: RepoTarget) => void;
 }
@@ -53,8 +58,37 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === "number" ? status : undefined;
 }
 
-function failureOf(error: unknown, accessHint: string): { failure: ScanFailure; reason: string } {
+/** An answer that is not the GitHub API's (an HTML page, a proxy's error): the API root is wrong. */
+class NotTheApiError extends Error {
+  override readonly name = "NotTheApiError";
+}
+
+function notTheApi(apiUrl: string | undefined): NotTheApiError {
+  return new NotTheApiError(`${apiUrl ?? "the API URL"} did not answer like the GitHub API: check --api-url`);
+}
+
+/** True when a failed request's answer was not JSON: a web page or a proxy, not the API. */
+function answeredWithoutJson(error: unknown): boolean {
+  const response = (error as { response?: { headers?: Record<string, unknown> } } | null)?.response;
+  if (!response?.headers) return false;
+  const type = String(response.headers["content-type"] ?? "");
+  return type !== "" && !/json/i.test(type);
+}
+
+function failureOf(error: unknown, options: BatchOptions): { failure: ScanFailure; reason: string } {
+  const accessHint = options.accessHint ?? "";
+  if (error instanceof NotTheApiError) return { failure: "error", reason: error.message };
+  const network = networkFailure(error);
+  if (network) return { failure: "error", reason: networkMessage(network) };
+  const resetAt = (error as { rateLimitResetAt?: unknown } | null)?.rateLimitResetAt;
+  if (resetAt instanceof Date)
+    return {
+      failure: "rate_limited",
+      reason: `GitHub's rate limit is spent until ${resetAt.toISOString().replace(/\.\d+Z$/, "Z")}: too long to wait`,
+    };
   const status = statusOf(error);
+  if (status === 404 && answeredWithoutJson(error))
+    return { failure: "error", reason: notTheApi(options.apiUrl).message };
   const rateLimited =
     (error instanceof GitHubSourceError && error.rateLimited) ||
     status === 429 ||
@@ -91,6 +125,9 @@ export async function scanRepository(
       owner: target.owner,
       repo: target.repo,
     });
+    // An HTML page (an Enterprise root without /api/v3) comes back as a string, not a repository.
+    if (typeof meta !== "object" || meta === null || typeof meta.default_branch !== "string")
+      throw notTheApi(options.apiUrl);
     const name = meta.full_name || display;
     const [owner, repo] = name.split("/") as [string, string];
     if (meta.archived && !options.includeArchived)
@@ -98,6 +135,7 @@ export async function scanRepository(
     const ref = meta.default_branch;
     metaRequests++;
     const { data: head } = await client.request("GET /repos/{owner}/{repo}/commits/{ref}", { owner, repo, ref });
+    if (typeof head !== "object" || head === null || typeof head.sha !== "string") throw notTheApi(options.apiUrl);
     source = (options.sourceFactory ?? defaultFactory)(client, {
       ...options.sourceOptions,
       owner,
@@ -119,8 +157,12 @@ export async function scanRepository(
       ...(url ? { url } : {}),
     };
   } catch (error) {
-    if (statusOf(error) === 401) throw new CredentialsError("GitHub rejected the token (HTTP 401)", { cause: error });
-    return { status: "failed", name: display, ...failureOf(error, options.accessHint ?? "") };
+    if (statusOf(error) === 401 && !answeredWithoutJson(error))
+      throw new CredentialsError(
+        options.anonymous ? "GitHub refused anonymous access (HTTP 401)" : "GitHub rejected the token (HTTP 401)",
+        { cause: error },
+      );
+    return { status: "failed", name: display, ...failureOf(error, options) };
   }
 }
 

@@ -3,8 +3,8 @@
  * way and print them ranked, for a recruiter. The work is in scan-batch (GitHub) and
  * src/report/ranking (the table); this file reads the flags, wires them and writes the output.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, extname, resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { CHECKS } from "../../checks/index.js";
 import { GitHubSource } from "../repo/github.js";
@@ -24,7 +24,7 @@ import { CredentialsError, DEFAULT_SCAN_CONCURRENCY, type SourceFactory, scanRep
 import { apiUrlFrom, createScanOctokit, rawFileUrl, tokenFrom } from "./scan-github.js";
 import { createProgress, type ProgressMode } from "./scan-progress.js";
 import { RawContentSource } from "./scan-raw.js";
-import { collectTargets, listFileEntries } from "./scan-targets.js";
+import { collectTargets, listFileEntries, repoHostsFor } from "./scan-targets.js";
 import { toolInfo } from "./tool.js";
 
 /** The CLI's process surface, plus what only `scan` needs (both optional, so `CliIO` still fits). */
@@ -74,18 +74,54 @@ function positive(value: string): number {
   return n;
 }
 
-function entriesOf(args: readonly string[], files: readonly string[], io: ScanIO) {
+/** A file-system failure in words: "the folder does not exist", not ENOENT. */
+function fsReason(error: unknown, what: "file" | "folder"): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") return `the ${what} does not exist`;
+  if (code === "ENOTDIR") return "a part of the path is a file, not a folder";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "the file system is read-only";
+  if (code === "ENOSPC") return "the disk is full";
+  if (code === "ENAMETOOLONG") return "the name is too long";
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Why `--out` cannot be written, checked before spending minutes and API quota on the scan: its
+ * folder must exist and be writable, and the file, when it exists, must be a writable file.
+ */
+function unwritable(out: string, cwd: string): string | undefined {
+  const path = resolve(cwd, out);
+  const folder = dirname(path);
+  try {
+    if (!statSync(folder).isDirectory()) return `${dirname(out)} is a file, not a folder`;
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    return fsReason(error, "folder").replace("the folder", `the folder ${dirname(out)}`);
+  }
+  try {
+    if (statSync(path).isDirectory()) return "it is a folder, not a file";
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    // A new file in a writable folder is fine.
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return fsReason(error, "file");
+  }
+  return undefined;
+}
+
+function entriesOf(args: readonly string[], files: readonly string[], io: ScanIO, hosts: readonly string[]) {
   const entries = args.map((text, i) => ({ text, where: `argument ${i + 1}` }));
   for (const file of files) {
     let text: string;
     try {
       text = readFileSync(resolve(io.cwd, file), "utf8");
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new UsageError(`cannot read ${file}: ${fsReason(error, "file")}`);
     }
     entries.push(...listFileEntries(text, file));
   }
-  const list = collectTargets(entries);
+  const list = collectTargets(entries, hosts);
   if (list.problems.length > 0)
     throw new UsageError(
       `not a repository:\n${list.problems.map((p) => `  ${p.where}: ${JSON.stringify(p.input)}: ${p.message}`).join("\n")}`,
@@ -104,10 +140,12 @@ function render(format: Format, rows: RankedRow[], meta: RankingMeta, color: boo
 }
 
 async function scanCommand(args: readonly string[], flags: ScanFlags, io: ScanIO): Promise<number> {
-  const list = entriesOf(args, flags.from ?? [], io);
   const token = tokenFrom(flags.token, io.env);
   const apiUrl = apiUrlFrom(flags.apiUrl, io.env);
   if (!/^https?:\/\/[^\s/]+/.test(apiUrl)) throw new UsageError(`--api-url: ${apiUrl} is not an http(s) URL`);
+  const list = entriesOf(args, flags.from ?? [], io, repoHostsFor(apiUrl));
+  const outProblem = flags.out ? unwritable(flags.out, io.cwd) : undefined;
+  if (outProblem) throw new UsageError(`cannot write ${flags.out}: ${outProblem}`);
   const format = flags.format ?? (flags.out ? BY_EXTENSION[extname(flags.out).toLowerCase()] : undefined) ?? "terminal";
   let config: ReturnType<typeof loadLocalConfig>["config"] | undefined;
   if (flags.config) {
@@ -154,6 +192,8 @@ async function scanCommand(args: readonly string[], flags: ScanFlags, io: ScanIO
       concurrency: flags.concurrency,
       includeArchived: flags.includeArchived ?? false,
       accessHint: token ? " (or private, and this token cannot read it)" : " (or private: a token is needed)",
+      apiUrl,
+      anonymous: !token,
       sourceOptions: { timeoutMs: REQUEST_PATIENCE_MS },
       ...(sourceFactory ? { sourceFactory } : {}),
       onDone: (row, done, total) => progress.done(row, done, total),
@@ -161,7 +201,11 @@ async function scanCommand(args: readonly string[], flags: ScanFlags, io: ScanIO
   } catch (error) {
     progress.finish();
     if (error instanceof CredentialsError)
-      throw new UsageError(`${error.message}: check --token, GITHUB_TOKEN or GH_TOKEN (and --api-url for Enterprise)`);
+      throw new UsageError(
+        token
+          ? `${error.message}: check --token, GITHUB_TOKEN or GH_TOKEN (and --api-url for Enterprise)`
+          : `${error.message}: give a token with --token, GITHUB_TOKEN or GH_TOKEN (and check --api-url for Enterprise)`,
+      );
     throw error;
   }
   progress.finish();
@@ -175,7 +219,7 @@ async function scanCommand(args: readonly string[], flags: ScanFlags, io: ScanIO
     try {
       writeFileSync(path, text);
     } catch (error) {
-      throw new UsageError(`cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new UsageError(`cannot write ${flags.out}: ${fsReason(error, "file")}`);
     }
     if (!quiet) io.stderr(`Wrote the ${format} report to ${flags.out}.\n`);
   } else io.stdout(text);

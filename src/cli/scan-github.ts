@@ -3,6 +3,7 @@
  * are waited out, not failed) and retry plugin (server errors and dropped connections are
  * retried), a token or none, and any API root (GitHub Enterprise).
  */
+
 import { retry } from "@octokit/plugin-retry";
 import { type ThrottlingOptions, throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
@@ -59,7 +60,110 @@ export class QueryPacer {
   }
 }
 
-const ScanOctokit = Octokit.plugin(throttling, retry);
+/** Why a request got no HTTP answer at all, for messages: the host and a plain reason. */
+export interface NetworkFailure {
+  readonly host: string;
+  readonly reason: string;
+  /** True when asking again at once will fail the same way (refused, no such host, blocked port). */
+  readonly permanent: boolean;
+}
+
+const NETWORK_CODES: Record<string, [reason: string, permanent: boolean]> = {
+  ECONNREFUSED: ["connection refused", true],
+  ENOTFOUND: ["DNS lookup failed", true],
+  EAI_AGAIN: ["DNS lookup failed", false],
+  EHOSTUNREACH: ["host unreachable", true],
+  ENETUNREACH: ["network unreachable", true],
+  ECONNRESET: ["connection reset", false],
+  ETIMEDOUT: ["connection timed out", false],
+  UND_ERR_CONNECT_TIMEOUT: ["connection timed out", false],
+  UND_ERR_SOCKET: ["connection closed", false],
+  UND_ERR_HEADERS_TIMEOUT: ["no answer in time", false],
+  DEPTH_ZERO_SELF_SIGNED_CERT: ["its TLS certificate is not trusted", true],
+  SELF_SIGNED_CERT_IN_CHAIN: ["its TLS certificate is not trusted", true],
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: ["its TLS certificate is not trusted", true],
+  CERT_HAS_EXPIRED: ["its TLS certificate has expired", true],
+  ERR_TLS_CERT_ALTNAME_INVALID: ["its TLS certificate is for another host", true],
+};
+
+function hostOf(url: unknown): string {
+  try {
+    return new URL(String(url)).host;
+  } catch {
+    return "the server";
+  }
+}
+
+/**
+ * The network failure behind an error, if the request never got an HTTP answer. Octokit reports
+ * those as HTTP 500 with the fetch error as `cause`, so the status alone would blame GitHub.
+ */
+export function networkFailure(error: unknown, url?: string): NetworkFailure | undefined {
+  let requestUrl: unknown = url;
+  for (let c: unknown = error, depth = 0; c && typeof c === "object" && depth < 6; depth++) {
+    const e = c as { response?: unknown; request?: { url?: unknown }; code?: unknown; message?: unknown };
+    if (e.response !== undefined) return undefined; // an HTTP answer came back
+    requestUrl ??= e.request?.url;
+    const known = typeof e.code === "string" ? NETWORK_CODES[e.code] : undefined;
+    if (known) return { host: hostOf(requestUrl), reason: known[0], permanent: known[1] };
+    // Node's fetch refuses the ports browsers block (9, 25, 6000...) before connecting.
+    if (e.message === "bad port")
+      return { host: hostOf(requestUrl), reason: "fetch refuses to connect to that port", permanent: true };
+    c = (c as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The plain sentence for a network failure. */
+export function networkMessage(failure: NetworkFailure): string {
+  return `could not reach ${failure.host} (${failure.reason})`;
+}
+
+/**
+ * GitHub's hourly quota resets within the hour: a reset further away than this is not worth
+ * waiting for (a proxy's odd header, or a clock far off) and the repository is reported instead.
+ */
+export const MAX_RATE_LIMIT_WAIT_S = 65 * 60;
+
+/** A request error carrying the time GitHub's quota resets, when that is too far to wait for. */
+export interface ResetTooFar {
+  readonly rateLimitResetAt: Date;
+}
+
+type HookedError = {
+  status?: number;
+  response?: { headers?: Record<string, string | undefined> };
+  rateLimitResetAt?: Date;
+};
+
+/**
+ * Runs before the throttling and retry plugins see a failed request: a refused connection or an
+ * unknown host is retried once, not three times with growing pauses; a rate-limit reset time is
+ * made one the throttling plugin reads right (it truncates the header to 32 bits, so a far-off
+ * time became a wait of 0 s, repeated) or, when too far off, not waited for at all.
+ */
+const scanGuard: Parameters<typeof Octokit.plugin>[0] = (octokit) => {
+  octokit.hook.error("request", (error, options) => {
+    const failure = networkFailure(error);
+    if (failure?.permanent) options.request = { ...options.request, retries: 1 } as typeof options.request;
+    const e = error as HookedError;
+    const headers = e.response?.headers;
+    if (headers && (e.status === 403 || e.status === 429) && headers["x-ratelimit-remaining"] === "0") {
+      const reset = Number(headers["x-ratelimit-reset"]);
+      const now = Date.now() / 1000;
+      // No reset time: wait a minute rather than hammer GitHub with instant retries.
+      if (!Number.isFinite(reset) || reset <= 0) headers["x-ratelimit-reset"] = String(Math.ceil(now + 60));
+      else if (reset - now > MAX_RATE_LIMIT_WAIT_S) {
+        // Not a rate limit the throttling plugin should wait out: the row says when it resets.
+        headers["x-ratelimit-remaining"] = "unknown";
+        e.rateLimitResetAt = new Date(Math.min(reset * 1000, 8.64e15));
+      }
+    }
+    throw error;
+  });
+};
+
+const ScanOctokit = Octokit.plugin(scanGuard, throttling, retry);
 
 /** An Octokit for scanning: throttled, retrying, authenticated when a token is given. */
 export function createScanOctokit(options: ScanOctokitOptions): Octokit {
@@ -83,8 +187,8 @@ export function createScanOctokit(options: ScanOctokitOptions): Octokit {
     baseUrl: (options.baseUrl ?? GITHUB_API_URL).replace(/\/+$/, ""),
     userAgent: options.userAgent,
     throttle,
-    // 409 is an empty repository: asking again will not fill it.
-    retry: { retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
+    // 409 is an empty repository: asking again will not fill it. 429 is the throttling plugin's.
+    retry: { retryAfterBaseValue: unit, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
     log: { debug() {}, info() {}, warn() {}, error() {} },
   });
 }

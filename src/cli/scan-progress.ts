@@ -21,9 +21,14 @@ function outcome(row: ScanRow): string {
   return row.status === "scanned" ? `${row.report.score}/100 (${row.report.grade})` : `not scanned: ${row.reason}`;
 }
 
-function waitText(wait: RateLimitWait): string {
+/** A wait in words: seconds while short, minutes and the time of day once it is long. */
+export function waitText(wait: RateLimitWait, now: Date = new Date()): string {
   const why = wait.kind === "primary" ? "GitHub's hourly rate limit is spent" : "GitHub asked to slow down";
-  return `${why}: waiting ${wait.seconds} s before retrying`;
+  const seconds = Math.ceil(wait.seconds);
+  if (!Number.isFinite(seconds) || seconds <= 0) return `${why}: retrying now`;
+  if (seconds < 120) return `${why}: waiting ${seconds} s before retrying`;
+  const until = new Date(now.getTime() + seconds * 1000).toISOString().slice(11, 16);
+  return `${why}: waiting ${Math.ceil(seconds / 60)} min (until ${until} UTC) before retrying`;
 }
 
 /** A progress reporter writing to `write` (stderr) in the given mode. */

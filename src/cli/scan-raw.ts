@@ -8,6 +8,7 @@ import type { FileContent, RepoListing } from "../engine/types.js";
 import { decodeBytes } from "../repo/decode.js";
 import type { GitHubSource } from "../repo/github.js";
 import type { RepoSource } from "../repo/source.js";
+import { networkFailure, networkMessage } from "./scan-github.js";
 
 /** GitHub's GraphQL API gives no text past this size; raw reads keep the same limit so both scans agree. */
 const MAX_BYTES = 512_000;
@@ -61,8 +62,9 @@ export class RawContentSource implements RepoSource {
   private async fetchOne(path: string): Promise<FileContent> {
     this.rawCount++;
     const doFetch = this.options.fetch ?? fetch;
+    const url = this.options.urlOf(path);
     try {
-      const res = await doFetch(this.options.urlOf(path), {
+      const res = await doFetch(url, {
         headers: { "user-agent": this.options.userAgent },
         redirect: "follow",
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
@@ -75,7 +77,10 @@ export class RawContentSource implements RepoSource {
       if (bytes.length > MAX_BYTES) return { kind: "unread", reason: "too_large", detail: `${bytes.length} bytes` };
       return decodeBytes(bytes);
     } catch (error) {
-      return { kind: "unread", reason: "unreadable", detail: `raw fetch failed: ${(error as Error).message}` };
+      // "fetch failed" says nothing: name the host and the cause when the network is to blame.
+      const network = networkFailure(error, url);
+      const said = network ? networkMessage(network) : (error as Error).message;
+      return { kind: "unread", reason: "unreadable", detail: `raw fetch failed: ${said}` };
     }
   }
 }

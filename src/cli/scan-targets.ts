@@ -43,15 +43,40 @@ function fromSegments(segments: readonly string[], input: string): RepoTarget | 
 }
 
 /**
- * Read one repository reference: `owner/repo`, `https://<host>/owner/repo[.git][/tree/...]`,
- * `<host>/owner/repo`, or `git@<host>:owner/repo.git`. Any host is accepted, so GitHub
- * Enterprise URLs work; the API asked is always the one configured, never the URL's host.
+ * The web hosts whose repository URLs the API at `apiUrl` serves: github.com always (its URLs
+ * are what people paste), plus an Enterprise server's own host (`https://ghe.corp/api/v3` ->
+ * ghe.corp; `https://api.acme.ghe.com` -> acme.ghe.com).
  */
-export function parseTarget(text: string): RepoTarget | string {
+export function repoHostsFor(apiUrl: string): string[] {
+  const hosts = ["github.com", "www.github.com"];
+  let host: string;
+  try {
+    host = new URL(apiUrl).host.toLowerCase();
+  } catch {
+    return hosts;
+  }
+  if (host !== "api.github.com") hosts.push(host, ...(host.startsWith("api.") ? [host.slice(4)] : []));
+  return hosts;
+}
+
+function hostProblem(host: string, hosts: readonly string[] | undefined): string | undefined {
+  const h = host.toLowerCase();
+  if (hosts === undefined || hosts.includes(h)) return undefined;
+  const extra = hosts.filter((x) => !x.endsWith("github.com"));
+  return `${host} is not GitHub: only github.com${extra.length ? ` or ${extra.join(", ")}` : ""} repositories can be scanned (--api-url sets the GitHub Enterprise server)`;
+}
+
+/**
+ * Read one repository reference: `owner/repo`, `https://<host>/owner/repo[.git][/tree/...]`,
+ * `<host>/owner/repo`, or `git@<host>:owner/repo.git`. With `hosts`, a URL on any other host is
+ * refused (a GitLab URL must not be scanned as the GitHub repository of the same name); without,
+ * any host is accepted. The API asked is always the one configured, never the URL's host.
+ */
+export function parseTarget(text: string, hosts?: readonly string[]): RepoTarget | string {
   const input = text.trim();
   if (input === "") return "empty";
-  const ssh = /^[\w.-]+@[\w.-]+:(.+)$/.exec(input);
-  if (ssh) return fromSegments(split(ssh[1] as string), input);
+  const ssh = /^[\w.-]+@([\w.-]+):(.+)$/.exec(input);
+  if (ssh) return hostProblem(ssh[1] as string, hosts) ?? fromSegments(split(ssh[2] as string), input);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
     let url: URL;
     try {
@@ -60,11 +85,12 @@ export function parseTarget(text: string): RepoTarget | string {
       return "not a valid URL";
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") return `unsupported URL scheme ${url.protocol}`;
-    return fromSegments(split(url.pathname), input);
+    return hostProblem(url.host, hosts) ?? fromSegments(split(url.pathname), input);
   }
   const segments = split(input.replace(/[?#].*$/, ""));
   // "github.com/owner/repo" without a scheme: the first segment is a host name.
-  if (segments.length >= 3 && segments[0]?.includes(".")) return fromSegments(segments.slice(1), input);
+  if (segments.length >= 3 && segments[0]?.includes("."))
+    return hostProblem(segments[0], hosts) ?? fromSegments(segments.slice(1), input);
   if (segments.length !== 2) return "expected owner/repo or a repository URL";
   return fromSegments(segments, input);
 }
@@ -82,14 +108,17 @@ export interface TargetList {
   readonly duplicates: number;
 }
 
-/** Parse and deduplicate entries that carry their own location. */
-export function collectTargets(entries: readonly { readonly text: string; readonly where: string }[]): TargetList {
+/** Parse and deduplicate entries that carry their own location; `hosts` as in `parseTarget`. */
+export function collectTargets(
+  entries: readonly { readonly text: string; readonly where: string }[],
+  hosts?: readonly string[],
+): TargetList {
   const targets: RepoTarget[] = [];
   const problems: TargetProblem[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
   for (const { text, where } of entries) {
-    const parsed = parseTarget(text);
+    const parsed = parseTarget(text, hosts);
     if (typeof parsed === "string") {
       problems.push({ input: text.trim(), where, message: parsed });
       continue;

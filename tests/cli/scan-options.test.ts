@@ -239,6 +239,7 @@ describe("progress and output", () => {
   it("says when --out cannot be written", async () => {
     const { code, err } = await scan(["--api-url", fake.url, "ada/churn", "--out", "no/such/dir/r.csv"]);
     expect(code).toBe(2);
-    expect(err).toMatch(/cannot write no\/such\/dir\/r\.csv: ENOENT/);
+    expect(err).toMatch(/cannot write no\/such\/dir\/r\.csv: the folder no\/such\/dir does not exist/);
+    expect(fake.requests).toHaveLength(0); // refused before scanning
   });
 });

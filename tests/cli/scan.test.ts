@@ -182,6 +182,6 @@ describe("portfolio-quality scan: the list", () => {
   it("says when the list file cannot be read", async () => {
     const t = recordingIO(dir);
     expect(await run(["scan", "--from", "missing.txt"], t.io)).toBe(2);
-    expect(t.err()).toMatch(/cannot read missing\.txt: ENOENT/);
+    expect(t.err()).toMatch(/cannot read missing\.txt: the file does not exist/);
   });
 });
