@@ -128,6 +128,14 @@ const wordsOf = (blocks: readonly DocBlock[]) =>
 
 const METRIC =
   /\b(accuracy|f1|auc|roc|rmse|mse|mae|mape|precision|recall|r2|r²|map@?\d*|bleu|rouge|wer|iou|loss|top-?[15])\b/i;
+/** Metric names a sentence reports a result with (`loss` and `top-1` are left out: they name settings too). */
+const PROSE_METRIC = String.raw`(accuracy|f1(-score)?|roc[- ]auc|auc|rmse|mse|mae|mape|precision|recall|r2|r²|bleu|rouge(-\w+)?|wer|iou|error rate)`;
+const NUMBER = String.raw`\d+(\.\d+)?\s*%?`;
+/** A result stated in prose: "82% accuracy", "an F1 of 0.87", "RMSE: 3.2" (metric and number close together). */
+const METRIC_STATEMENT = new RegExp(
+  String.raw`\b${NUMBER}\s*(\w+\s+){0,2}${PROSE_METRIC}\b|\b${PROSE_METRIC}\b[^.\d\n]{0,25}?${NUMBER}`,
+  "i",
+);
 const LICENSE_TEXT = /\blicen[cs]ed under\b|\b(mit|apache|gpl|bsd|mpl)[- ]?(licen[cs]e|2\.0|3\.0)?\b.*\blicen[cs]e\b/i;
 
 /** Read the topics, commands and prose of a README. */
@@ -176,6 +184,8 @@ export function readmeFacts(doc: DocText): ReadmeFacts {
   for (const c of commands) cover(c.kind, 1, c.line, `\`${c.command}\``);
   for (const b of blocks) {
     if (b.kind === "table" && METRIC.test(b.text)) cover("results", 1, b.line, "a table of metrics");
+    if (b.kind === "paragraph" && METRIC_STATEMENT.test(b.text))
+      cover("results", 1, b.line, "a metric stated in prose");
     if (b.kind !== "code" && LICENSE_TEXT.test(b.text)) cover("license", 1, b.line, "a license statement");
   }
   for (const ref of [...doc.images, ...doc.links]) {

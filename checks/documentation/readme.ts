@@ -20,10 +20,18 @@ const TOPIC_FIX: Record<Topic, string> = {
     "Add an Installation section with the exact commands (`git clone ...`, `pip install -r requirements.txt`, `docker compose up`).",
   usage:
     "Add a Usage section with a command or a code example that runs the project (`python -m app.train`, `uvicorn app.main:app`, a `curl` request).",
-  tests: "Say how to run the tests (`pytest`, `npm test`).",
-  results: "Report results: the metrics the model reaches, in a table, and on which data.",
-  license: "Name the license in a License section (and add a LICENSE file).",
+  tests: "Add a Tests section saying how to run them (`pytest`, `npm test`).",
+  results:
+    'Add a Results section: the metrics the model reaches and on which data (a table, or a sentence such as "82% accuracy on the held-out test set").',
+  license: "Add a License section naming the license (and a LICENSE file).",
 };
+
+/** The fix for a README that exists but falls short: what to add, topic by topic, not "write a README". */
+function fixFor(path: string, missing: readonly Topic[]): string {
+  if (missing.length === 0)
+    return `Expand ${path} in your own words: what the project does, how to install and run it, and its results.`;
+  return `In ${path}: ${missing.map((t) => TOPIC_FIX[t]).join(" ")}`;
+}
 const CORE: readonly Topic[] = ["overview", "setup", "usage"];
 const EXTRAS: readonly Topic[] = ["tests", "results", "license"];
 
@@ -80,6 +88,8 @@ export const readme = defineCheck({
     let score = 0.75 * core + 0.25 * extras;
 
     const found = [...CORE, ...EXTRAS].filter((t) => coverOf(t) > 0);
+    // Thin core topics and absent extras, in the order a reader needs them.
+    const gaps = [...CORE.filter((t) => coverOf(t) < 1), ...EXTRAS.filter((t) => coverOf(t) === 0)];
     findings.push(
       info(
         "readme-found",
@@ -110,7 +120,10 @@ export const readme = defineCheck({
           "readme-template",
           `${path} is the unmodified ${template.name} README: it describes the generator, not this project.`,
           { path, line: template.line },
-          { remediation: REMEDIATION, docs: DOCS },
+          {
+            remediation: `Replace the ${template.name} text with your own. ${fixFor(path, [...CORE, ...EXTRAS.filter((t) => coverOf(t) === 0)])}`,
+            docs: DOCS,
+          },
         ),
       );
       return scored(TEMPLATE_SCORE, findings);
@@ -132,7 +145,7 @@ export const readme = defineCheck({
           "readme-stub",
           `${path} holds little more than a title and a sentence (${facts.words} words).`,
           { path },
-          { remediation: REMEDIATION, docs: DOCS },
+          { remediation: fixFor(path, gaps), docs: DOCS },
         ),
       );
       return scored(Math.min(score, 0.1), findings);
@@ -144,10 +157,7 @@ export const readme = defineCheck({
           "readme-short",
           `${path} is very short (${facts.words} words of prose).`,
           { path },
-          {
-            remediation: REMEDIATION,
-            docs: DOCS,
-          },
+          { remediation: fixFor(path, gaps), docs: DOCS },
         ),
       );
     }

@@ -156,6 +156,33 @@ describe("documentation.readme", () => {
     }
   });
 
+  it.each([
+    [
+      "a short README with setup and usage",
+      "# Churn API\n\nPredicts churn.\n\n```bash\npip install -r requirements.txt\nuvicorn app.main:app\n```\n",
+      /Add a Results section/,
+    ],
+    ["a title and a sentence", "# Churn API\n\nPredicts which customers will churn.\n", /Add an Installation section/],
+    [
+      "a README without results",
+      "# Churn API\n\nA FastAPI service that predicts which telecom customers will churn next month, trained on the IBM Telco dataset with gradient boosting.\n\n## Installation\n\n```bash\npip install -r requirements.txt\n```\n\n## Usage\n\n```bash\nuvicorn app.main:app\n```\n",
+      /Add a Results section/,
+    ],
+  ])("a README that exists but falls short gets a specific fix, not 'write a README': %s", (_name, text, fix) => {
+    const r = runCheck(readme, { "README.md": text, ...CODE });
+    const first = r.findings.find((f) => f.level !== "info");
+    expect(first?.remediation).toMatch(fix);
+    for (const f of r.findings) expect(f.remediation ?? "").not.toMatch(/^Write a README/);
+  });
+
+  it("a student's notebook README that states its accuracy is not told to report results", () => {
+    const text =
+      "# Titanic survival\n\nMy first Kaggle project: I cleaned the passenger data, engineered a few features and trained a random forest to predict who survived.\n\nI got 82% accuracy on the test set.\n\n## How to run\n\n```bash\npip install -r requirements.txt\njupyter notebook titanic.ipynb\n```\n";
+    const r = runCheck(readme, { "README.md": text, "titanic.ipynb": "{}" });
+    expect(r.findings.find((f) => f.id === "readme-found")?.message).toMatch(/results/);
+    for (const f of r.findings) expect(f.remediation ?? "").not.toMatch(/Results section/);
+  });
+
   it("prefers .github/README.md, as GitHub does", () => {
     const r = runCheck(readme, { ".github/README.md": FASTAPI_README, "README.md": "# x\n" });
     expect(r.findings[0]?.path).toBe(".github/README.md");
@@ -209,6 +236,21 @@ describe("readmeFacts", () => {
     const facts = readmeFacts(readMarkdown(md));
     expect(facts.topics.get("usage")?.score).toBe(1);
     expect(facts.topics.get("results")).toMatchObject({ score: 1, evidence: "a table of metrics" });
+  });
+
+  it.each([
+    ["I got 82% accuracy on the test set.", true],
+    ["The model reaches an F1 of 0.87 on held-out data.", true],
+    ["RMSE: 3.2 on the validation split.", true],
+    ["Accuracy was 91.3% after tuning.", true],
+    ["- ROC-AUC 0.93 with gradient boosting", true],
+    ["We trained for 10 epochs with a learning rate of 0.001 and cross-entropy loss.", false],
+    ["80% of the data is used for training.", false],
+    ["Precision matters more than recall here, so we tune the threshold.", false],
+    ["Uses Python 3.11 and scikit-learn 1.5.", false],
+  ])("a metric statement in prose counts as results: %s -> %s", (sentence, counted) => {
+    const results = readmeFacts(readMarkdown(`# Titanic\n\n${sentence}\n`)).topics.get("results");
+    expect(results?.evidence === "a metric stated in prose").toBe(counted);
   });
 
   it("finds sections under sub-headings", () => {
