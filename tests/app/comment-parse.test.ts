@@ -3,7 +3,7 @@
  * how repositories are read from it, and how the reply stays within GitHub's comment limit.
  */
 import { describe, expect, it } from "vitest";
-import { parseComment } from "../../src/app/comment/parse.js";
+import { appRepoHosts, parseComment } from "../../src/app/comment/parse.js";
 import { deniedReply, GITHUB_COMMENT_LIMIT, scanReply, usageReply } from "../../src/app/comment/reply.js";
 import type { Finding } from "../../src/engine/types.js";
 import { rankRows, type ScanRow } from "../../src/report/ranking.js";
@@ -115,5 +115,22 @@ describe("replies", () => {
     expect(body).toMatch(/^I could not run that: `unknown command "@everyone-x+…`\./);
     expect(body.length).toBeLessThan(400);
     expect(deniedReply()).toMatch(/nothing was scanned/);
+  });
+});
+
+describe("hosts a comment may name", () => {
+  it("refuses a repository on another host instead of scoring a GitHub namesake", () => {
+    const c = parseComment("/portfolio-quality scan https://gitlab.com/a/b octo/app", 10, appRepoHosts({}));
+    expect(c?.kind === "scan" && c.targets.map((t) => `${t.owner}/${t.repo}`)).toEqual(["octo/app"]);
+    expect(c?.kind === "scan" && c.problems[0]?.message).toMatch(/gitlab\.com/);
+  });
+
+  it("accepts the Enterprise server the App runs against", () => {
+    const c = parseComment(
+      "/portfolio-quality scan https://ghe.acme.test/a/b",
+      10,
+      appRepoHosts({ GHE_HOST: "ghe.acme.test" }),
+    );
+    expect(c?.kind === "scan" && c.targets.map((t) => `${t.owner}/${t.repo}`)).toEqual(["a/b"]);
   });
 });

@@ -3,7 +3,7 @@
  * Only a line of the comment's own text counts: not a quoted reply (`> ...`) and not a line
  * inside a fenced code block, so quoting or documenting the command never runs it.
  */
-import { collectTargets, type RepoTarget, type TargetProblem } from "../../cli/scan-targets.js";
+import { collectTargets, type RepoTarget, repoHostsFor, type TargetProblem } from "../../cli/scan-targets.js";
 
 /** The command word. */
 export const COMMAND = "/portfolio-quality";
@@ -55,8 +55,22 @@ function ownLines(body: string): string[] {
   return out;
 }
 
+/**
+ * Hosts a repository URL in a comment may name: github.com, or the Enterprise server the App
+ * runs against (Probot's GHE_HOST). A GitLab link must not be scored as someone's GitHub repo.
+ */
+export function appRepoHosts(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  return repoHostsFor(
+    env.GHE_HOST ? `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` : "https://api.github.com",
+  );
+}
+
 /** The command in `body`, or undefined when the comment holds none. */
-export function parseComment(body: string, cap = MAX_REPOS_PER_COMMENT): CommentCommand | undefined {
+export function parseComment(
+  body: string,
+  cap = MAX_REPOS_PER_COMMENT,
+  hosts: readonly string[] = appRepoHosts(),
+): CommentCommand | undefined {
   const lines = ownLines(body);
   const at = lines.findIndex((l) => LINE.test(l));
   if (at < 0) return undefined;
@@ -71,7 +85,10 @@ export function parseComment(body: string, cap = MAX_REPOS_PER_COMMENT): Comment
       words.push(...line.split(/[\s,]+/).filter(Boolean));
     }
   if (words.length === 0) return { kind: "usage", reason: "no repository named" };
-  const list = collectTargets(words.map((w, i) => ({ text: unwrap(w), where: `word ${i + 1}` })));
+  const list = collectTargets(
+    words.map((w, i) => ({ text: unwrap(w), where: `word ${i + 1}` })),
+    hosts,
+  );
   return {
     kind: "scan",
     targets: list.targets.slice(0, cap),
