@@ -33,9 +33,6 @@ export interface CheckRunOutput {
   annotations?: Annotation[];
 }
 
-/** GitHub's limit on `output.summary` / `output.text` is in UTF-8 bytes: the renderer cuts to it. */
-export { fitToLimit as fitBytes } from "../report/markdown.js";
-
 /** Conclusion: success at or above the threshold; below it neutral, or failure when strict. */
 export function conclusionOf(report: Report, config: Pick<Config, "strict">): "success" | "neutral" | "failure" {
   if (report.passed) return "success";

@@ -4,7 +4,7 @@
  * `REDIS_URL` (BullMQ) is for.
  */
 import Bottleneck from "bottleneck";
-import { RecentScans } from "../app/recent.js";
+import { RecentScans } from "./recent.js";
 import {
   type AddResult,
   type BranchHeads,

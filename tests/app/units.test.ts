@@ -1,11 +1,12 @@
 /** The App's small pure pieces: dedupe memory, byte cutting, failure wording, config merging, annotations. */
 import { describe, expect, it } from "vitest";
-import { annotationsOf, conclusionOf, fitBytes, MAX_ANNOTATIONS } from "../../src/app/check-run.js";
+import { annotationsOf, conclusionOf, MAX_ANNOTATIONS } from "../../src/app/check-run.js";
 import { describeFailure, ScanTimeoutError, withTimeout } from "../../src/app/failure.js";
-import { RecentScans } from "../../src/app/recent.js";
 import { ConfigReadError, mergeConfigs } from "../../src/app/repo-config.js";
 import type { CheckResult, Finding } from "../../src/engine/types.js";
+import { RecentScans } from "../../src/queue/recent.js";
 import { GitHubSourceError } from "../../src/repo/github.js";
+import { fitToLimit as fitBytes } from "../../src/report/markdown.js";
 import { sampleChecks, sampleReport } from "../helpers/report.js";
 
 describe("RecentScans", () => {
