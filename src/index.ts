@@ -12,9 +12,9 @@ import { onCheckRunRescan, onCheckSuiteRequested, onCheckSuiteRerequested, onIns
 import { createMetrics, metricsHandler } from "./app/metrics.js";
 import { InstallationPacer, type PacingOptions } from "./app/pacing.js";
 import { processJob } from "./app/worker.js";
-import { toolInfo } from "./cli/tool.js";
 import type { Check } from "./engine/check.js";
 import { createScanQueue, RedisScanQueue, type ScanQueue } from "./queue/index.js";
+import { toolInfo } from "./tool.js";
 
 /** What may differ between the deployed App and a test of it. */
 export interface AppOptions {

@@ -13,10 +13,10 @@ import { renderJson } from "../report/json.js";
 import { renderMarkdownDocument } from "../report/markdown.js";
 import { renderTerminal } from "../report/terminal.js";
 import { customChecks, scan } from "../scan.js";
+import { toolInfo } from "../tool.js";
 import { formatIssues, loadLocalConfig } from "./config-file.js";
 import { type CliIO, EXIT, UsageError, useColor } from "./io.js";
 import { configureScanCommand } from "./scan-command.js";
-import { toolInfo } from "./tool.js";
 
 function score(value: string): number {
   const n = Number(value);

@@ -1,12 +1,14 @@
 /**
  * `portfolio-quality scan owner/repo ... | --from FILE`: score many GitHub repositories the same
- * way and print them ranked, for a recruiter. The work is in scan-batch (GitHub) and
+ * way and print them ranked, for a recruiter. The work is in src/remote/batch.ts (GitHub) and
  * src/report/ranking (the table); this file reads the flags, wires them and writes the output.
  */
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { CHECKS } from "../../checks/index.js";
+import { CredentialsError, DEFAULT_SCAN_CONCURRENCY, type SourceFactory, scanRepositories } from "../remote/batch.js";
+import { collectTargets, listFileEntries, repoHostsFor } from "../remote/targets.js";
 import { GitHubSource } from "../repo/github.js";
 import { renderCsv } from "../report/csv.js";
 import { renderHtml } from "../report/html.js";
@@ -18,14 +20,12 @@ import {
   renderRankingMarkdown,
   renderRankingTerminal,
 } from "../report/ranking.js";
+import { toolInfo } from "../tool.js";
 import { formatIssues, loadLocalConfig } from "./config-file.js";
 import { type CliIO, EXIT, UsageError, useColor } from "./io.js";
-import { CredentialsError, DEFAULT_SCAN_CONCURRENCY, type SourceFactory, scanRepositories } from "./scan-batch.js";
 import { apiUrlFrom, createScanOctokit, rawFileUrl, tokenFrom } from "./scan-github.js";
 import { createProgress, type ProgressMode } from "./scan-progress.js";
 import { RawContentSource } from "./scan-raw.js";
-import { collectTargets, listFileEntries, repoHostsFor } from "./scan-targets.js";
-import { toolInfo } from "./tool.js";
 
 /** The CLI's process surface, plus what only `scan` needs (both optional, so `CliIO` still fits). */
 export interface ScanIO extends CliIO {

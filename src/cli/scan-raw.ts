@@ -5,10 +5,10 @@
  * the plan asks for come from the raw file host, which is not counted against the API quota.
  */
 import type { FileContent, RepoListing } from "../engine/types.js";
+import { networkFailure, networkMessage } from "../remote/network.js";
 import { decodeBytes } from "../repo/decode.js";
 import type { GitHubSource } from "../repo/github.js";
 import type { RepoSource } from "../repo/source.js";
-import { networkFailure, networkMessage } from "./scan-github.js";
 
 /** GitHub's GraphQL API gives no text past this size; raw reads keep the same limit so both scans agree. */
 const MAX_BYTES = 512_000;

@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/main.js";
-import { networkFailure } from "../../src/cli/scan-github.js";
 import { waitText } from "../../src/cli/scan-progress.js";
-import { parseTarget, repoHostsFor } from "../../src/cli/scan-targets.js";
+import { networkFailure } from "../../src/remote/network.js";
+import { parseTarget, repoHostsFor } from "../../src/remote/targets.js";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github.js";
 import { recordingIO, STRONG } from "./scan-fixtures.js";
 

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { CHECKS } from "../../checks/index.js";
-import { scanRepository } from "../../src/cli/scan-batch.js";
 import { apiUrlFrom, QueryPacer, rawFileUrl, tokenFrom } from "../../src/cli/scan-github.js";
 import { createProgress } from "../../src/cli/scan-progress.js";
 import { RawContentSource } from "../../src/cli/scan-raw.js";
-import { listFileEntries, parseTarget } from "../../src/cli/scan-targets.js";
+import { scanRepository } from "../../src/remote/batch.js";
+import { listFileEntries, parseTarget } from "../../src/remote/targets.js";
 import type { GitHubClient, GitHubSource } from "../../src/repo/github.js";
 
 describe("parseTarget", () => {

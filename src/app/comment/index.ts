@@ -5,9 +5,9 @@
  * installation's private ones), and reply with the ranked table in one comment.
  */
 import type { Context, ProbotOctokit } from "probot";
-import { CredentialsError, scanRepositories } from "../../cli/scan-batch.js";
 import type { Check } from "../../engine/check.js";
 import type { Config } from "../../engine/config.js";
+import { CredentialsError, scanRepositories } from "../../remote/batch.js";
 import { rankRows } from "../../report/ranking.js";
 import { MAX_REPOS_PER_COMMENT, parseComment } from "./parse.js";
 import { deniedReply, scanReply, usageReply } from "./reply.js";

@@ -3,7 +3,7 @@
  * Only a line of the comment's own text counts: not a quoted reply (`> ...`) and not a line
  * inside a fenced code block, so quoting or documenting the command never runs it.
  */
-import { collectTargets, type RepoTarget, repoHostsFor, type TargetProblem } from "../../cli/scan-targets.js";
+import { collectTargets, type RepoTarget, repoHostsFor, type TargetProblem } from "../../remote/targets.js";
 
 /** The command word. */
 export const COMMAND = "/portfolio-quality";

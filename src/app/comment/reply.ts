@@ -2,7 +2,7 @@
  * The App's replies to `/portfolio-quality scan`: the ranked table and each repository's summary
  * folded in `<details>`, in one comment within GitHub's size limit; the polite refusal; usage.
  */
-import type { RepoTarget, TargetProblem } from "../../cli/scan-targets.js";
+import type { RepoTarget, TargetProblem } from "../../remote/targets.js";
 import { codeSpan } from "../../report/escape.js";
 import { renderSummary } from "../../report/markdown.js";
 import { batchSummary, type RankedRow, renderRankingMarkdownTable } from "../../report/ranking.js";

@@ -10,8 +10,8 @@ import { type GitHubClient, GitHubSource, GitHubSourceError, type GitHubSourceOp
 import type { RepoSource } from "../repo/source.js";
 import type { ScanFailure, ScanRow } from "../report/ranking.js";
 import { scanDetailed } from "../scan.js";
-import { networkFailure, networkMessage } from "./scan-github.js";
-import { type RepoTarget, targetKey } from "./scan-targets.js";
+import { networkFailure, networkMessage } from "./network.js";
+import { type RepoTarget, targetKey } from "./targets.js";
 
 /** The concurrency the CLI uses unless told otherwise: 100 repositories well under 30 s, gently. */
 export const DEFAULT_SCAN_CONCURRENCY = 4;
