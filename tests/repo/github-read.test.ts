@@ -2,35 +2,16 @@
  * The GitHub source reading file contents from the fake GitHub API through a real Octokit:
  * GraphQL batches, encodings settled from raw bytes, per-file and whole-request failures.
  */
-import { Octokit } from "@octokit/rest";
 import { ProbotOctokit } from "probot";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FileContent } from "../../src/engine/types.js";
-import { GITHUB_SOURCE_DEFAULTS, GitHubSource, type GitHubSourceOptions } from "../../src/repo/github.js";
+import { GITHUB_SOURCE_DEFAULTS, GitHubSource } from "../../src/repo/github.js";
 import { GitHubSourceError } from "../../src/repo/github-errors.js";
-import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github.js";
+import { quiet, useFakeGitHubSource } from "../helpers/github-source.js";
 import type { Tree } from "../helpers/tree.js";
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-
-let fake: FakeGitHub;
-let octokit: Octokit;
-
-beforeAll(async () => {
-  fake = await startFakeGitHub();
-  octokit = new Octokit({ baseUrl: fake.url, auth: "ghs_test", log: quiet });
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.reset();
-  fake.truncateAt = 100_000;
-});
-
-/** Serve `files` as `octo/<name>` and return a source on its latest commit. */
-function serve(name: string, files: Tree, options: Partial<GitHubSourceOptions> = {}): GitHubSource {
-  const repo = fake.setRepo(`octo/${name}`, { files });
-  return new GitHubSource(octokit, { owner: "octo", repo: name, sha: repo.latest.sha, ...options });
-}
+const kit = useFakeGitHubSource();
+const { serve } = kit;
 
 const text = (content: FileContent | undefined) => (content?.kind === "text" ? content.text : undefined);
 
@@ -78,7 +59,7 @@ describe("GitHubSource.read", () => {
     expect(contents.get("does/not/exist.py")).toMatchObject({ kind: "unread", reason: "unreadable" });
     expect(contents.get("data/big.csv")).toMatchObject({ kind: "unread", reason: "too_large", detail: "600000 bytes" });
     expect(source.requestsByKind).toEqual({ tree: 1, contents: 1, blob: 0 });
-    const [query] = fake.requests.filter((r) => r.route === "graphql");
+    const [query] = kit.fake.requests.filter((r) => r.route === "graphql");
     const { variables } = (query?.body ?? {}) as { variables?: Record<string, string> };
     expect(variables).toMatchObject({ owner: "octo", name: "read", e0: `${source.identity.sha}:README.md` });
   });
@@ -106,7 +87,7 @@ describe("GitHubSource.read", () => {
       reason: "binary",
       detail: expect.stringContaining("cap of 0"),
     });
-    expect(fake.count("blob")).toBe(0);
+    expect(kit.fake.count("blob")).toBe(0);
   });
 
   it("settles text GitHub could not decode, or decoded with NULs, from the raw bytes", async () => {
@@ -118,7 +99,7 @@ describe("GitHubSource.read", () => {
       isBinary,
       isTruncated: false,
     });
-    fake.fail({
+    kit.fake.fail({
       route: "graphql",
       status: 200,
       body: {
@@ -135,7 +116,7 @@ describe("GitHubSource.read", () => {
   it("keeps GitHub's verdict when the raw fetch fails", async () => {
     const source = serve("raw-fails", files);
     await source.list();
-    fake.fail({ route: "blob", status: 500 });
+    kit.fake.fail({ route: "blob", status: 500 });
     const contents = await source.read(["requirements.txt"]);
     expect(contents.get("requirements.txt")).toMatchObject({
       kind: "unread",
@@ -161,11 +142,11 @@ describe("GitHubSource.read", () => {
       const listing = await source.list();
       const contents = await source.read(listing.files.map((f) => f.path));
       expect(source.requestsByKind.contents).toBe(queries);
-      expect(fake.count("graphql")).toBe(queries);
+      expect(kit.fake.count("graphql")).toBe(queries);
       expect(contents.size).toBe(count);
       expect(text(contents.get("pkg/mod_0042.py"))).toBe("VALUE = 42\n");
       expect(text(contents.get(`pkg/mod_${String(count - 1).padStart(4, "0")}.py`))).toBe(`VALUE = ${count - 1}\n`);
-      const sizes = fake.requests
+      const sizes = kit.fake.requests
         .filter((r) => r.route === "graphql")
         .map((r) => Object.keys((r.body as { variables: object }).variables).length - 2);
       expect(Math.max(...sizes)).toBeLessThanOrEqual(batchSize ?? GITHUB_SOURCE_DEFAULTS.batchSize);
@@ -178,7 +159,7 @@ describe("GitHubSource.read", () => {
     const source = serve("split", many);
     const listing = await source.list();
     // GitHub's GraphQL API answers a query that ran past its 10 s limit with a 502.
-    fake.fail({ route: "graphql", status: 502, times: 1 });
+    kit.fake.fail({ route: "graphql", status: 502, times: 1 });
     const contents = await source.read(listing.files.map((f) => f.path));
     expect(contents.size).toBe(200);
     expect(text(contents.get("pkg/m199.py"))).toBe("V = 199\n");
@@ -188,14 +169,14 @@ describe("GitHubSource.read", () => {
   it("does not split a batch GitHub refused for another reason", async () => {
     const source = serve("no-split", files);
     await source.list();
-    fake.fail({ route: "graphql", status: 401, times: 1 });
+    kit.fake.fail({ route: "graphql", status: 401, times: 1 });
     await expect(source.read(["README.md", "pyproject.toml"])).rejects.toMatchObject({ status: 401 });
     expect(source.requestsByKind.contents).toBe(1);
   });
 
   it("keeps the rest of a batch when GitHub reports an error on one file", async () => {
     const source = serve("partial", files);
-    fake.graphqlErrorPaths.add("pyproject.toml");
+    kit.fake.graphqlErrorPaths.add("pyproject.toml");
     try {
       await source.list();
       const contents = await source.read(["README.md", "pyproject.toml"]);
@@ -206,14 +187,14 @@ describe("GitHubSource.read", () => {
       });
       expect(text(contents.get("README.md"))).toContain("Churn model");
     } finally {
-      fake.graphqlErrorPaths.clear();
+      kit.fake.graphqlErrorPaths.clear();
     }
   });
 
   it("fails clearly when the GraphQL request itself fails", async () => {
     const source = serve("graphql-502", files);
     await source.list();
-    fake.fail({ route: "graphql", status: 502 });
+    kit.fake.fail({ route: "graphql", status: 502 });
     const error = await source.read(["README.md"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubSourceError);
     expect(error).toMatchObject({ status: 502, operation: "contents" });
@@ -223,7 +204,7 @@ describe("GitHubSource.read", () => {
   });
 
   it("fails clearly when GitHub answers with errors and no data", async () => {
-    const source = new GitHubSource(octokit, {
+    const source = new GitHubSource(kit.octokit, {
       owner: "octo",
       repo: "gone",
       sha: "0123456789abcdef0123456789abcdef01234567",
@@ -238,7 +219,7 @@ describe("GitHubSource.read", () => {
 
   it("flags GraphQL rate limiting", async () => {
     const source = serve("graphql-limited", files);
-    fake.fail({
+    kit.fake.fail({
       route: "graphql",
       status: 200,
       body: { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] },
@@ -250,18 +231,18 @@ describe("GitHubSource.read", () => {
   it("works through Probot's Octokit, which is what context.octokit is", async () => {
     const probot = new ProbotOctokit({
       auth: { token: "ghs_test" },
-      baseUrl: fake.url,
+      baseUrl: kit.fake.url,
       retry: { enabled: false },
       throttle: { enabled: false },
       log: quiet,
     });
-    const repo = fake.setRepo("octo/probot", { files });
+    const repo = kit.fake.setRepo("octo/probot", { files });
     const source = new GitHubSource(probot, { owner: "octo", repo: "probot", sha: repo.latest.sha });
     const listing = await source.list();
     const contents = await source.read(["README.md"]);
     expect(listing.files).toHaveLength(6);
     expect(text(contents.get("README.md"))).toContain("Churn model");
-    expect(fake.requests.map((r) => r.headers.authorization)).toEqual(["token ghs_test", "token ghs_test"]);
+    expect(kit.fake.requests.map((r) => r.headers.authorization)).toEqual(["token ghs_test", "token ghs_test"]);
   });
 
   it("reads nothing for an empty plan", async () => {

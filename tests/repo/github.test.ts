@@ -3,33 +3,14 @@
  * what it lists, in how many requests, and how a failed listing reads. Reading is in
  * github-read.test.ts.
  */
-import { Octokit } from "@octokit/rest";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { GitHubSource, type GitHubSourceOptions } from "../../src/repo/github.js";
+import { describe, expect, it } from "vitest";
+import { GitHubSource } from "../../src/repo/github.js";
 import { GitHubSourceError } from "../../src/repo/github-errors.js";
-import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github.js";
+import { useFakeGitHubSource } from "../helpers/github-source.js";
 import type { Tree } from "../helpers/tree.js";
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-
-let fake: FakeGitHub;
-let octokit: Octokit;
-
-beforeAll(async () => {
-  fake = await startFakeGitHub();
-  octokit = new Octokit({ baseUrl: fake.url, auth: "ghs_test", log: quiet });
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.reset();
-  fake.truncateAt = 100_000;
-});
-
-/** Serve `files` as `octo/<name>` and return a source on its latest commit. */
-function serve(name: string, files: Tree, options: Partial<GitHubSourceOptions> = {}): GitHubSource {
-  const repo = fake.setRepo(`octo/${name}`, { files });
-  return new GitHubSource(octokit, { owner: "octo", repo: name, sha: repo.latest.sha, ...options });
-}
+const kit = useFakeGitHubSource();
+const { serve } = kit;
 
 const PYPROJECT = `[project]
 name = "churn-model"
@@ -69,7 +50,7 @@ describe("GitHubSource.list", () => {
     expect(listing.notes).toEqual([]);
     expect(listing.identity).toEqual({ source: "github", name: "octo/modes", ref: null, sha: source.identity.sha });
     expect(source.requests).toBe(1);
-    expect(fake.requests.map((r) => [r.method, r.path, r.query])).toEqual([
+    expect(kit.fake.requests.map((r) => [r.method, r.path, r.query])).toEqual([
       ["GET", `/repos/octo/modes/git/trees/${source.identity.sha}`, { recursive: "1" }],
     ]);
   });
@@ -94,8 +75,8 @@ describe("GitHubSource.list", () => {
 
   it("walks a truncated tree by subtrees and says so, ending with the complete listing", async () => {
     const reference = await serve("wide", wide).list();
-    fake.reset();
-    fake.truncateAt = 8;
+    kit.fake.reset();
+    kit.fake.truncateAt = 8;
     const source = serve("wide", wide);
     const listing = await source.list();
     expect(listing.files).toEqual(reference.files);
@@ -104,12 +85,12 @@ describe("GitHubSource.list", () => {
     ]);
     // Truncated root (which covers api/ and cli/), flat root, data/ docs/ tests/, flat docs/, docs/guide/.
     expect(source.requests).toBe(7);
-    expect(fake.count("tree")).toBe(7);
-    expect(fake.requests.filter((r) => !("recursive" in r.query))).toHaveLength(2);
+    expect(kit.fake.count("tree")).toBe(7);
+    expect(kit.fake.requests.filter((r) => !("recursive" in r.query))).toHaveLength(2);
   });
 
   it("stops at the request cap with a warning naming the directories it could not list", async () => {
-    fake.truncateAt = 8;
+    kit.fake.truncateAt = 8;
     const source = serve("wide-capped", wide, { maxTreeRequests: 2 });
     const listing = await source.list();
     expect(source.requests).toBe(3);
@@ -136,15 +117,15 @@ describe("GitHubSource.list", () => {
     },
     {
       name: "empty",
-      setup: () => fake.setRepo("octo/empty", { files: {}, empty: true }),
+      setup: () => kit.fake.setRepo("octo/empty", { files: {}, empty: true }),
       status: 409,
       pattern: /HTTP 409, the repository is empty/,
     },
     {
       name: "flaky",
       setup: () => {
-        fake.setRepo("octo/flaky", { files: { "README.md": "# x\n" } });
-        fake.fail({ route: "tree", status: 502 });
+        kit.fake.setRepo("octo/flaky", { files: { "README.md": "# x\n" } });
+        kit.fake.fail({ route: "tree", status: 502 });
       },
       status: 502,
       pattern: /HTTP 502, a server error at GitHub/,
@@ -153,7 +134,7 @@ describe("GitHubSource.list", () => {
     "turns a $status on the tree request into a plain error keeping the status ($name)",
     async ({ name, setup, status, pattern }) => {
       setup();
-      const source = new GitHubSource(octokit, {
+      const source = new GitHubSource(kit.octokit, {
         owner: "octo",
         repo: name,
         sha: "0123456789abcdef0123456789abcdef01234567",
@@ -171,7 +152,7 @@ describe("GitHubSource.list", () => {
 
   it("reports rate limiting with the wait GitHub asked for", async () => {
     const source = serve("limited", { "README.md": "# x\n" });
-    fake.fail({
+    kit.fake.fail({
       route: "tree",
       status: 403,
       retryAfter: 60,
@@ -184,7 +165,7 @@ describe("GitHubSource.list", () => {
 
   it("gives up on a request that never answers after its timeout", async () => {
     const source = serve("hanging", { "README.md": "# x\n" }, { timeoutMs: 200 });
-    fake.fail({ route: "tree", hang: true });
+    kit.fake.fail({ route: "tree", hang: true });
     const error = await source.list().catch((e: unknown) => e);
     expect(error).toMatchObject({ timedOut: true, status: undefined, operation: "tree" });
     expect((error as Error).message).toMatch(

@@ -2,51 +2,11 @@
  * (m) An unmodified create-react-app project pushed as is: the CRA README, react-scripts, the stock
  * `App.test.js` ("renders learn react link"), reportWebVitals, the CRA .gitignore.
  */
+import { CRA_README } from "../../checks/documentation/readme-fixtures.js";
 import type { Archetype } from "../archetype.js";
 
-const readme = `# Getting Started with Create React App
-
-This project was bootstrapped with [Create React App](https://github.com/facebook/create-react-app).
-
-## Available Scripts
-
-In the project directory, you can run:
-
-### \`npm start\`
-
-Runs the app in the development mode.\\
-Open [http://localhost:3000](http://localhost:3000) to view it in your browser.
-
-The page will reload when you make changes.\\
-You may also see any lint errors in the console.
-
-### \`npm test\`
-
-Launches the test runner in the interactive watch mode.\\
-See the section about [running tests](https://facebook.github.io/create-react-app/docs/running-tests) for more information.
-
-### \`npm run build\`
-
-Builds the app for production to the \`build\` folder.\\
-It correctly bundles React in production mode and optimizes the build for the best performance.
-
-The build is minified and the filenames include the hashes.\\
-Your app is ready to be deployed!
-
-See the section about [deployment](https://facebook.github.io/create-react-app/docs/deployment) for more information.
-
-### \`npm run eject\`
-
-**Note: this is a one-way operation. Once you \`eject\`, you can't go back!**
-
-If you aren't satisfied with the build tool and configuration choices, you can \`eject\` at any time. This command will remove the single build dependency from your project.
-
-## Learn More
-
-You can learn more in the [Create React App documentation](https://facebook.github.io/create-react-app/docs/getting-started).
-
-To learn React, check out the [React documentation](https://reactjs.org/).
-`;
+// The README create-react-app writes, unchanged (shared with the README check's own tests).
+const readme = CRA_README;
 
 const packageJson = `{
   "name": "my-app",
