@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { coverageCheck } from "../../../checks/testing/coverage.js";
 import { runCheck, type Tree } from "../../helpers/tree.js";
 import {
-  DATA_PY,
+  CHURN_SRC,
+  type CheckCase,
   MODEL_PY,
   NPM_DEFAULT,
   notebook,
@@ -16,9 +17,7 @@ import {
 } from "./fixtures.js";
 
 const PYTHON: Tree = {
-  "src/churn/__init__.py": '"""Churn prediction."""\n',
-  "src/churn/model.py": MODEL_PY,
-  "src/churn/data.py": DATA_PY,
+  ...CHURN_SRC,
   "tests/test_model.py": TEST_MODEL_PY,
 };
 
@@ -63,12 +62,7 @@ const CODECOV_UPLOAD = `      - uses: codecov/codecov-action@v4
           files: coverage.xml
 `;
 
-interface Case {
-  name: string;
-  tree: Tree;
-  status: "pass" | "partial" | "fail" | "not_applicable";
-  ids: string[];
-}
+type Case = CheckCase;
 
 const cases: Case[] = [
   {

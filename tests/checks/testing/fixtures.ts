@@ -3,6 +3,8 @@
  * a FastAPI service, a React frontend, notebooks in nbformat 4.
  */
 
+import type { Tree } from "../../helpers/tree.js";
+
 /** A src-layout churn-prediction package's model module. */
 export const MODEL_PY = `"""Train and serve the churn model."""
 from __future__ import annotations
@@ -225,3 +227,18 @@ export function packageJson(scripts: Record<string, string>, extra: Record<strin
 
 /** npm init's placeholder test script. */
 export const NPM_DEFAULT = 'echo "Error: no test specified" && exit 1';
+
+/** The churn package's source (package, model, data): the base of most testing-check trees. */
+export const CHURN_SRC: Tree = {
+  "src/churn/__init__.py": '"""Churn prediction."""\n',
+  "src/churn/model.py": MODEL_PY,
+  "src/churn/data.py": DATA_PY,
+};
+
+/** One row of a check's table test: a tree and the status and finding ids it must give. */
+export interface CheckCase {
+  name: string;
+  tree: Tree;
+  status: "pass" | "partial" | "fail" | "not_applicable";
+  ids: string[];
+}

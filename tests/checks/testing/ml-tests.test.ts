@@ -2,13 +2,11 @@ import { describe, expect, it } from "vitest";
 import { mlTestsCheck } from "../../../checks/testing/ml-tests.js";
 import { analysePythonTests } from "../../../checks/testing/python-test-facts.js";
 import { runCheck, type Tree } from "../../helpers/tree.js";
-import { DATA_PY, MODEL_PY, notebook, PYPROJECT_COV85, REACT_APP, TEST_MODEL_PY } from "./fixtures.js";
+import { CHURN_SRC, type CheckCase, notebook, PYPROJECT_COV85, REACT_APP, TEST_MODEL_PY } from "./fixtures.js";
 
 const PACKAGE: Tree = {
   "pyproject.toml": PYPROJECT_COV85,
-  "src/churn/__init__.py": '"""Churn prediction."""\n',
-  "src/churn/model.py": MODEL_PY,
-  "src/churn/data.py": DATA_PY,
+  ...CHURN_SRC,
 };
 
 const TEST_DATA_PY = `import pandas as pd
@@ -74,12 +72,7 @@ def test_predict_endpoint():
     assert "churn_probability" in response.json()
 `;
 
-interface Case {
-  name: string;
-  tree: Tree;
-  status: "pass" | "partial" | "fail" | "not_applicable";
-  ids: string[];
-}
+type Case = CheckCase;
 
 const cases: Case[] = [
   {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { testsCheck } from "../../../checks/testing/tests.js";
 import { runCheck, type Tree } from "../../helpers/tree.js";
 import {
-  DATA_PY,
+  CHURN_SRC,
+  type CheckCase,
   MODEL_PY,
   NPM_DEFAULT,
   notebook,
@@ -16,18 +17,11 @@ import {
 } from "./fixtures.js";
 
 const PACKAGE: Tree = {
-  "src/churn/__init__.py": '"""Churn prediction."""\n',
-  "src/churn/model.py": MODEL_PY,
-  "src/churn/data.py": DATA_PY,
+  ...CHURN_SRC,
   "README.md": "# churn\n",
 };
 
-interface Case {
-  name: string;
-  tree: Tree;
-  status: "pass" | "partial" | "fail" | "not_applicable";
-  ids: string[];
-}
+type Case = CheckCase;
 
 const cases: Case[] = [
   {
