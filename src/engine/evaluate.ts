@@ -116,27 +116,20 @@ export function evaluate(snapshot: RepoSnapshot, checks: readonly Check[], optio
   });
 
   const criteria: CriterionResult[] = [];
-  const shares = new Map<CriterionId, { weight: number; applicableWeight: number }>();
+  // Per criterion: its weight in the total (0 when none of its checks applied), the weight of
+  // its applicable checks, and their weighted mean score (0..1).
+  const shares = new Map<CriterionId, { weight: number; applicableWeight: number; mean: number }>();
   for (const c of CRITERIA) {
     const mine = raws.filter((r) => r.check.criterion === c.id && r.score !== null && r.weight > 0);
     const applicableWeight = mine.reduce((s, r) => s + r.weight, 0);
-    const score =
-      applicableWeight > 0 ? (100 * mine.reduce((s, r) => s + r.weight * (r.score ?? 0), 0)) / applicableWeight : null;
+    const mean = applicableWeight > 0 ? mine.reduce((s, r) => s + r.weight * (r.score ?? 0), 0) / applicableWeight : 0;
     const weight = criterionWeight(c.id, config);
-    criteria.push({ id: c.id, title: c.title, weight, score: score === null ? null : Math.round(score) });
-    shares.set(c.id, { weight: score === null ? 0 : weight, applicableWeight });
+    criteria.push({ id: c.id, title: c.title, weight, score: applicableWeight > 0 ? Math.round(100 * mean) : null });
+    shares.set(c.id, { weight: applicableWeight > 0 ? weight : 0, applicableWeight, mean });
   }
   const totalWeight = [...shares.values()].reduce((s, v) => s + v.weight, 0);
   const exact =
-    totalWeight > 0
-      ? CRITERIA.reduce((s, c) => {
-          const share = shares.get(c.id);
-          const mine = raws.filter((r) => r.check.criterion === c.id && r.score !== null && r.weight > 0);
-          if (!share || share.applicableWeight === 0) return s;
-          const mean = mine.reduce((m, r) => m + r.weight * (r.score ?? 0), 0) / share.applicableWeight;
-          return s + (share.weight * mean * 100) / totalWeight;
-        }, 0)
-      : 0;
+    totalWeight > 0 ? [...shares.values()].reduce((s, v) => s + (v.weight * v.mean * 100) / totalWeight, 0) : 0;
   const score = Math.round(exact);
 
   const results: CheckResult[] = raws.map((r) => {
