@@ -2,8 +2,10 @@
  * Parsers for the config formats repositories hold (Python's INI dialect is in project-ini.ts), returning either the value or an error
  * with its line, never throwing: a broken file becomes a finding, not a crashed scan.
  */
+
 import { parse as parseTomlText } from "smol-toml";
 import { type Document, LineCounter, parseAllDocuments, parseDocument } from "yaml";
+import { lineOfOffset } from "../../src/engine/check.js";
 
 /** A parse result: the value, or a one-line error message with its 1-based line when known. */
 export type Parsed<T> =
@@ -102,13 +104,8 @@ export function parseJson(text: string): Parsed<unknown> {
   }
 }
 
-/** 1-based line number of a character offset in a text. */
-export function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
+/** 1-based line number of a character offset (one implementation, in the check API). */
+export { lineOfOffset };
 
 /** 1-based line of the first line containing `needle`, if any. */
 export function lineOfText(text: string, needle: string): number | undefined {

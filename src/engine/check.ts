@@ -94,3 +94,11 @@ export function scored(score: number, findings: readonly Finding[]): CheckOutcom
 export function notApplicable(...findings: Finding[]): CheckOutcome {
   return { score: null, findings };
 }
+
+/** 1-based line number of a character offset in a text. */
+export function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

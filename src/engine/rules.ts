@@ -1,14 +1,7 @@
 import { RE2JS } from "re2js";
-import { type Check, defineCheck, failure, info, scored } from "./check.js";
+import { type Check, defineCheck, failure, info, lineOfOffset, scored } from "./check.js";
 import type { CustomRule } from "./config.js";
 import type { Finding } from "./types.js";
-
-/** The line (1-based) holding a character offset. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
 
 /** Compile a pattern from an untrusted config with RE2 (linear time); throws a readable error. */
 export function compilePattern(pattern: string): RE2JS {
@@ -68,7 +61,7 @@ export function ruleToCheck(rule: CustomRule): Check {
                   failure(
                     "forbidden",
                     `${f.path} contains /${rule.pattern}/`,
-                    { path: f.path, line: lineAt(f.text, m.start()) },
+                    { path: f.path, line: lineOfOffset(f.text, m.start()) },
                     fix,
                   ),
                 );
