@@ -9,6 +9,7 @@ import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { createServer, Socket } from "node:net";
+import { join } from "node:path";
 import { checkSuite } from "../tests/app/payloads.js";
 import type { FakeGitHub } from "../tests/helpers/fake-github.js";
 
@@ -163,6 +164,33 @@ export async function startApp(fake: FakeGitHub, env: Record<string, string> = {
     if (Date.now() > end) throw new Error(`the App did not answer /ping: ${lines.slice(-5).join("\n")}`);
     await sleep(100);
   }
+}
+
+/** bench/floor-server.ts in its own process; resolves once it answers. */
+export async function startFloorServer(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(import.meta.dirname, "floor-server.js")], {
+    stdio: "ignore",
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), WEBHOOK_SECRET: SECRET },
+  });
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (child.exitCode !== null || Date.now() > end) throw new Error("the floor server did not start");
+    await sleep(50);
+  }
+  return {
+    port,
+    stop: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, sleep(5_000)]);
+    },
+  };
 }
 
 /** One push to deliver: installation, repository, commit, branch. */

@@ -1,6 +1,7 @@
 /**
- * The GitHub App: which events it listens to and what each one does. Probot loads this file
- * (`probot run ./dist/src/index.js`); the behaviour lives in src/app, the queue in src/queue.
+ * The GitHub App: which events it listens to and what each one does. `npm start` loads it with
+ * the webhook intake in front (src/server.ts); `probot run ./dist/src/index.js` works too, with
+ * Probot routing every event. The behaviour lives in src/app, the queue in src/queue.
  * Handlers only queue work, so deliveries are answered in milliseconds; the queue's workers
  * scan with each installation's own paced Octokit.
  */
@@ -9,6 +10,7 @@ import type { ApplicationFunctionOptions, Probot } from "probot";
 import { CHECKS } from "../checks/index.js";
 import { onIssueComment } from "./app/comment/index.js";
 import { onCheckRunRescan, onCheckSuiteRequested, onCheckSuiteRerequested, onInstalled } from "./app/handlers.js";
+import type { WebhookIntake } from "./app/intake.js";
 import { createMetrics, metricsHandler } from "./app/metrics.js";
 import { InstallationPacer, type PacingOptions } from "./app/pacing.js";
 import { processJob } from "./app/worker.js";
@@ -32,6 +34,11 @@ export interface AppOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Close the queue on SIGTERM/SIGINT before exiting (the deployed App). */
   readonly handleSignals?: boolean;
+  /**
+   * The deployed App's webhook intake (src/server.ts): the scan events are routed there instead
+   * of through Probot, and everything else is forwarded to Probot after the answer.
+   */
+  readonly intake?: WebhookIntake;
 }
 
 /** Quiet time without deliveries before queued jobs start, and the longest they wait for it. */
@@ -135,10 +142,29 @@ export function createApp(options: AppOptions = {}): (app: Probot, fn?: Applicat
         lastDelivery = Date.now();
       },
     };
-    app.on("check_suite.requested", (context) => onCheckSuiteRequested(deps, context));
-    app.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(deps, context));
-    app.on(["check_run.rerequested", "check_run.requested_action"], (context) => onCheckRunRescan(deps, context));
-    app.on(["installation.created", "installation_repositories.added"], (context) => onInstalled(deps, context));
+    const intake = options.intake;
+    if (intake) {
+      intake.on<"check_suite.requested">(["check_suite.requested"], (delivery) =>
+        onCheckSuiteRequested(deps, delivery),
+      );
+      intake.on<"check_suite.rerequested">(["check_suite.rerequested"], (delivery) =>
+        onCheckSuiteRerequested(deps, delivery),
+      );
+      intake.on<"check_run.rerequested" | "check_run.requested_action">(
+        ["check_run.rerequested", "check_run.requested_action"],
+        (delivery) => onCheckRunRescan(deps, delivery),
+      );
+      intake.on<"installation.created" | "installation_repositories.added">(
+        ["installation.created", "installation_repositories.added"],
+        (delivery) => onInstalled(deps, delivery),
+      );
+      intake.forwardOthers((event) => app.receive(event));
+    } else {
+      app.on("check_suite.requested", (context) => onCheckSuiteRequested(deps, context));
+      app.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(deps, context));
+      app.on(["check_run.rerequested", "check_run.requested_action"], (context) => onCheckRunRescan(deps, context));
+      app.on(["installation.created", "installation_repositories.added"], (context) => onInstalled(deps, context));
+    }
 
     // The comment command answers in a reply, so it runs after the delivery is acknowledged
     // (in this process, two at a time; a crash loses it, and the commenter can ask again).

@@ -1,11 +1,12 @@
 /**
  * Webhook events to queued jobs. A handler only reads its payload and queues the work, so the
  * delivery is answered as soon as its signature is verified and the job is queued; the scan
- * runs afterwards on the queue (src/app/worker.ts).
+ * runs afterwards on the queue (src/app/worker.ts). Handlers take a `Delivery`, which both
+ * Probot's `Context` and the deployed App's intake (src/app/intake.ts) provide.
  */
-import type { Context } from "probot";
 import type { ScanJob, ScanQueue } from "../queue/types.js";
 import { CHECK_NAME, RESCAN_ACTION } from "./check-run.js";
+import type { Delivery } from "./intake.js";
 import type { AppMetrics } from "./metrics.js";
 
 /** Repositories scanned per installation event; the rest get their first scan on their next push. */
@@ -19,7 +20,10 @@ export interface HandlerDeps {
   readonly received?: () => void;
 }
 
-type AnyContext = Context<"check_suite" | "check_run" | "installation" | "installation_repositories">;
+/** The part of any scan event's delivery that queuing reads. */
+type AnyContext = Omit<Delivery<"check_suite.requested">, "payload"> & {
+  readonly payload: { readonly action?: string; readonly installation?: { readonly id: number } | null };
+};
 
 type JobFields = Omit<ScanJob, "installationId" | "deliveryId" | "event" | "receivedAt">;
 
@@ -61,7 +65,7 @@ function time(iso: string | null | undefined): number | undefined {
 /** `check_suite.requested`: a push. One check run per commit, even if the event comes twice. */
 export async function onCheckSuiteRequested(
   deps: HandlerDeps,
-  context: Context<"check_suite.requested">,
+  context: Delivery<"check_suite.requested">,
 ): Promise<void> {
   const { check_suite: suite, repository } = context.payload;
   const pushedAt = time(suite.created_at);
@@ -80,7 +84,7 @@ export async function onCheckSuiteRequested(
 /** `check_suite.rerequested`: "Re-run all checks". Always scans again. */
 export async function onCheckSuiteRerequested(
   deps: HandlerDeps,
-  context: Context<"check_suite.rerequested">,
+  context: Delivery<"check_suite.rerequested">,
 ): Promise<void> {
   const { check_suite: suite, repository } = context.payload;
   await enqueue(deps, context, {
@@ -96,7 +100,7 @@ export async function onCheckSuiteRerequested(
 /** `check_run.rerequested` and the Re-scan button: scan again into the same check run. */
 export async function onCheckRunRescan(
   deps: HandlerDeps,
-  context: Context<"check_run.rerequested" | "check_run.requested_action">,
+  context: Delivery<"check_run.rerequested" | "check_run.requested_action">,
 ): Promise<void> {
   const { check_run: run, repository } = context.payload;
   // GitHub sends these only for the App's own check runs; the name guards against a future second one.
@@ -117,7 +121,7 @@ export async function onCheckRunRescan(
 /** `installation.created` / `installation_repositories.added`: a first scan of each default branch. */
 export async function onInstalled(
   deps: HandlerDeps,
-  context: Context<"installation.created" | "installation_repositories.added">,
+  context: Delivery<"installation.created" | "installation_repositories.added">,
 ): Promise<void> {
   const payload = context.payload;
   const repos = ("repositories_added" in payload ? payload.repositories_added : payload.repositories) ?? [];

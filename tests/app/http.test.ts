@@ -9,7 +9,7 @@ import { createNodeMiddleware } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/index.js";
 import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github.js";
-import { newProbot, sign, startWebhookServer, validatingHandle } from "../helpers/probot.js";
+import { newProbot, sign, startWebhookServer, until, validatingHandle } from "../helpers/probot.js";
 import { PORTFOLIO } from "./fixtures.js";
 import { checkSuite, INSTALLATION_ID } from "./payloads.js";
 
@@ -41,14 +41,6 @@ function deliver(body: string, signature: string | undefined): Promise<Response>
     },
     body,
   });
-}
-
-async function until(done: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe("webhooks over HTTP", () => {

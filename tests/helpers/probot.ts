@@ -252,3 +252,12 @@ export async function startWebhookServer(
       }),
   };
 }
+
+/** Wait until `done()` holds, polling every 20 ms; throws after `ms`. */
+export async function until(done: () => boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
