@@ -73,6 +73,7 @@ const KINDS = [
   "check-run create",
   "config",
   "tree",
+  "listing (GraphQL)",
   "contents (GraphQL)",
   "blob",
   "check-run complete",
@@ -84,7 +85,10 @@ function kindOf(r: RecordedRequest): string {
   if (r.route === "check-run.create") return "check-run create";
   if (r.path.includes("/contents/")) return "config";
   if (r.route === "tree") return "tree";
-  if (r.route === "graphql") return "contents (GraphQL)";
+  if (r.route === "graphql")
+    return /^\s*query ListDirectories/.test(String((r.body as { query?: unknown } | undefined)?.query ?? ""))
+      ? "listing (GraphQL)"
+      : "contents (GraphQL)";
   if (r.route === "blob") return "blob";
   if (r.route === "check-run.update")
     return (r.body as { conclusion?: string } | undefined)?.conclusion ? "check-run complete" : "annotations";

@@ -80,7 +80,7 @@ const CASES: { repo: string; what: string; faults: (repo: string) => Fault[]; ex
   },
   {
     repo: "truncated-tree",
-    what: "tree truncated (walked by subtrees)",
+    what: "tree truncated (completed through GraphQL)",
     faults: () => [],
     expect: /^Portfolio quality: \d+\/100/,
   },

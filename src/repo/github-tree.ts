@@ -1,6 +1,8 @@
 /**
  * Listing a commit through the Git trees API: one recursive request, and only when GitHub
- * truncates it (over 100,000 entries or 7 MB) a bounded breadth-first walk of the subtrees.
+ * truncates it (over 100,000 entries or 7 MB) the rest through GraphQL, many directories a
+ * query, several levels deep; or, without GraphQL or when it fails, a bounded breadth-first
+ * walk of the subtrees through the trees API.
  */
 import type { FileMode, RepoFile, SourceNote } from "../engine/types.js";
 
@@ -21,6 +23,38 @@ export interface GitTree {
 
 /** Fetch one tree by sha (a commit sha works for the root), recursively or one level. */
 export type FetchTree = (sha: string, recursive: boolean) => Promise<GitTree>;
+
+/** An entry of a directory listed through GraphQL; `entries` when the query reached below it. */
+export interface DirectoryEntry {
+  readonly name: string;
+  /** `blob`, `tree` or `commit` (a submodule). */
+  readonly type: string;
+  /** git's octal mode as a number, as GraphQL gives it (33188 is 100644). */
+  readonly mode: number;
+  readonly oid: string | undefined;
+  readonly size: number;
+  readonly entries?: readonly DirectoryEntry[];
+}
+
+/** List directories by path, each `depth` levels down, in one request; null for one not found. */
+export type FetchDirectories = (
+  paths: readonly string[],
+  depth: number,
+) => Promise<readonly (readonly DirectoryEntry[] | null)[]>;
+
+/** How a truncated tree is completed. */
+export interface TreeWalkOptions {
+  /** Requests allowed after the truncated one. */
+  readonly maxExtraRequests: number;
+  /** Trees-API requests in flight at once during the REST walk. */
+  readonly concurrency: number;
+  /** GraphQL listing; without it (or when it fails for other reasons than rate limits) the REST walk. */
+  readonly fetchDirectories?: FetchDirectories;
+  /** Levels below each directory one GraphQL query lists (default 8). */
+  readonly depth?: number;
+  /** Directories per GraphQL query (default 100). */
+  readonly directoriesPerQuery?: number;
+}
 
 /** A listed file with the blob sha GitHub gave it (kept to fetch raw bytes later). */
 export interface ListedFile extends RepoFile {
@@ -103,30 +137,71 @@ function describe(dirs: readonly string[]): string {
   return dirs.length > 5 ? `${shown.join(", ")} and ${dirs.length - 5} more` : shown.join(", ");
 }
 
+/** What a walk after a truncated answer did: requests made, directories it could not list. */
+interface Walked {
+  readonly requests: number;
+  readonly incomplete: string[];
+}
+
 /**
- * List the tree of `commitSha`. When the recursive answer is truncated, the root is listed one
- * level deep and each directory the answer did not cover completely is asked for recursively,
- * breadth-first, in waves of `concurrency`, at most `maxExtraRequests` requests in all. The walk
- * is deterministic: the same repository and cap give the same listing. Entries a truncated
- * answer did include are kept even under directories the walk could not reach.
+ * The GraphQL walk: the root listed `depth` levels deep in one query, then every directory
+ * below that depth which the truncated answer did not cover, `perQuery` directories a query.
  */
-export async function listTree(
+async function walkByQueries(
+  fetchDirectories: FetchDirectories,
+  files: Map<string, ListedFile>,
+  covered: ReadonlySet<string>,
+  options: { max: number; depth: number; perQuery: number },
+  sent: { requests: number },
+): Promise<Walked> {
+  const incomplete: string[] = [];
+  let pending = [""];
+  const visit = (prefix: string, entries: readonly DirectoryEntry[], next: string[]) => {
+    for (const e of entries) {
+      const path = prefix + e.name;
+      if (e.type === "tree") {
+        if (e.entries) visit(`${path}/`, e.entries, next);
+        else if (!covered.has(path)) next.push(path);
+        continue;
+      }
+      const mode = modeOf({ type: e.type, mode: e.mode.toString(8) });
+      if (mode) files.set(path, { path, size: e.size, mode, sha: e.oid });
+    }
+  };
+  while (pending.length > 0) {
+    if (sent.requests >= options.max) {
+      incomplete.push(...pending.map((p) => p || "."));
+      break;
+    }
+    const batch = pending.slice(0, options.perQuery);
+    pending = pending.slice(batch.length);
+    sent.requests++;
+    const answers = await fetchDirectories(batch, options.depth);
+    const next: string[] = [];
+    batch.forEach((dir, i) => {
+      const entries = answers[i];
+      if (entries) visit(dir ? `${dir}/` : "", entries, next);
+      else incomplete.push(dir || ".");
+    });
+    pending = [...pending, ...next.sort()];
+  }
+  return { requests: sent.requests, incomplete };
+}
+
+/** The trees-API walk: breadth-first, in waves of `concurrency`, at most `max` requests. */
+async function walkBySubtrees(
   fetchTree: FetchTree,
   commitSha: string,
-  maxExtraRequests: number,
+  files: Map<string, ListedFile>,
+  covered: Set<string>,
+  max: number,
   concurrency: number,
-): Promise<TreeListing> {
-  const files = new Map<string, ListedFile>();
-  const first = await fetchTree(commitSha, true);
-  addEntries(files, "", first.tree);
-  if (!first.truncated) return { files, note: undefined };
-
-  const covered = new Set(coveredDirectories("", first.tree));
+): Promise<Walked> {
   const incomplete: string[] = [];
   let extra = 0;
   let queue: Pending[] = [{ path: "", sha: commitSha, recursive: false }];
   while (queue.length > 0) {
-    const room = maxExtraRequests - extra;
+    const room = max - extra;
     if (room <= 0) {
       for (const p of queue) incomplete.push(p.path || ".");
       break;
@@ -150,19 +225,74 @@ export async function listTree(
       }
     });
   }
+  return { requests: extra, incomplete };
+}
 
+/**
+ * List the tree of `commitSha`. When the recursive answer is truncated, the rest is listed
+ * through GraphQL (`fetchDirectories`), or, without it or when GraphQL fails for another
+ * reason than a rate limit, by the trees API directory by directory. Either walk is bounded
+ * by `maxExtraRequests` and deterministic: the same repository and limits give the same
+ * listing. Entries a truncated answer did include are kept even where a walk could not reach.
+ */
+export async function listTree(
+  fetchTree: FetchTree,
+  commitSha: string,
+  options: TreeWalkOptions,
+): Promise<TreeListing> {
+  const files = new Map<string, ListedFile>();
+  const first = await fetchTree(commitSha, true);
+  addEntries(files, "", first.tree);
+  if (!first.truncated) return { files, note: undefined };
+
+  const covered = new Set(coveredDirectories("", first.tree));
+  let walked: Walked | undefined;
+  let how = "directory by directory";
+  let spent = 0;
+  if (options.fetchDirectories) {
+    const sent = { requests: 0 };
+    try {
+      walked = await walkByQueries(
+        options.fetchDirectories,
+        files,
+        covered,
+        {
+          max: options.maxExtraRequests,
+          depth: Math.max(1, options.depth ?? 8),
+          perQuery: Math.max(1, options.directoriesPerQuery ?? 100),
+        },
+        sent,
+      );
+      how = "through GraphQL";
+    } catch (error) {
+      if ((error as { rateLimited?: unknown })?.rateLimited === true) throw error;
+      // The trees API can still finish the listing: fall back to it with what is left.
+      spent = sent.requests;
+      how = `directory by directory (listing through GraphQL failed: ${(error as Error)?.message ?? String(error)})`;
+    }
+  }
+  walked ??= await walkBySubtrees(
+    fetchTree,
+    commitSha,
+    files,
+    covered,
+    Math.max(0, options.maxExtraRequests - spent),
+    options.concurrency,
+  );
+  const extra = walked.requests + spent;
+  const incomplete = walked.incomplete;
   const note: SourceNote =
     incomplete.length === 0
       ? {
           id: "tree-truncated",
           level: "info",
-          message: `GitHub truncated the recursive listing of this commit; it was completed directory by directory (${extra} more requests).`,
+          message: `GitHub truncated the recursive listing of this commit; it was completed ${how} (${extra} more ${extra === 1 ? "request" : "requests"}).`,
         }
       : {
           id: "tree-truncated",
           level: "warning",
           message:
-            `GitHub truncated the recursive listing of this commit and the walk by directory stopped after ${extra} more requests: ` +
+            `GitHub truncated the recursive listing of this commit and the walk ${how} stopped after ${extra} more requests: ` +
             `the listing is partial, ${incomplete.length} ${incomplete.length === 1 ? "directory was" : "directories were"} not fully listed (${describe(incomplete.sort())}). ` +
             "Scores that depend on files there may be too low.",
         };

@@ -7,8 +7,9 @@
 import type { Octokit } from "@octokit/rest";
 import type { FileContent, RepoIdentity, RepoListing, SourceNote } from "../engine/types.js";
 import { type BatchAnswer, contentsQuery, contentsVariables, errorsByAlias, readContents } from "./github-contents.js";
+import { directoriesAnswer, directoriesQuery } from "./github-directories.js";
 import { failedPrefix, type GitHubOperation, GitHubSourceError, sourceError } from "./github-errors.js";
-import { type GitTree, listTree } from "./github-tree.js";
+import { type DirectoryEntry, type GitTree, listTree } from "./github-tree.js";
 import type { RepoSource } from "./source.js";
 
 export { GitHubSourceError } from "./github-errors.js";
@@ -29,8 +30,13 @@ export interface GitHubSourceOptions {
    * GitHub fails on for its size (timeout, 5xx, resource limits) is asked for again in halves.
    */
   readonly batchSize?: number;
-  /** Extra tree requests allowed when GitHub truncates the recursive tree (default 20). */
+  /** Extra listing requests allowed when GitHub truncates the recursive tree (default 20). */
   readonly maxTreeRequests?: number;
+  /**
+   * List what a truncated tree left out through GraphQL, many directories a query (default
+   * true); false walks the trees API directory by directory instead.
+   */
+  readonly graphqlListing?: boolean;
   /** Blobs GitHub calls binary that may be fetched raw to decode them like a clone would (default 5). */
   readonly maxRawFetches?: number;
   /** Requests in flight at once (default 1: GitHub asks integrations to make requests serially). */
@@ -43,6 +49,7 @@ export interface GitHubSourceOptions {
 export const GITHUB_SOURCE_DEFAULTS = {
   batchSize: 1000,
   maxTreeRequests: 20,
+  graphqlListing: true,
   maxRawFetches: 5,
   concurrency: 1,
   timeoutMs: 30_000,
@@ -65,6 +72,7 @@ export class GitHubSource implements RepoSource {
       sha: options.sha,
       batchSize: options.batchSize ?? GITHUB_SOURCE_DEFAULTS.batchSize,
       maxTreeRequests: options.maxTreeRequests ?? GITHUB_SOURCE_DEFAULTS.maxTreeRequests,
+      graphqlListing: options.graphqlListing ?? GITHUB_SOURCE_DEFAULTS.graphqlListing,
       maxRawFetches: options.maxRawFetches ?? GITHUB_SOURCE_DEFAULTS.maxRawFetches,
       concurrency: options.concurrency ?? GITHUB_SOURCE_DEFAULTS.concurrency,
       timeoutMs: options.timeoutMs ?? GITHUB_SOURCE_DEFAULTS.timeoutMs,
@@ -87,14 +95,15 @@ export class GitHubSource implements RepoSource {
     return { ...this.counts };
   }
 
-  /** One recursive tree request; a bounded walk by subtrees when GitHub truncates it. */
+  /** One recursive tree request; GraphQL listings (or a walk by subtrees) when GitHub truncates it. */
   async list(): Promise<RepoListing> {
-    const { files, note } = await listTree(
-      (sha, recursive) => this.fetchTree(sha, recursive),
-      this.options.sha,
-      this.options.maxTreeRequests,
-      this.options.concurrency,
-    );
+    const { files, note } = await listTree((sha, recursive) => this.fetchTree(sha, recursive), this.options.sha, {
+      maxExtraRequests: this.options.maxTreeRequests,
+      concurrency: this.options.concurrency,
+      ...(this.options.graphqlListing
+        ? { fetchDirectories: (paths: readonly string[], depth: number) => this.fetchDirectories(paths, depth) }
+        : {}),
+    });
     const sorted = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     this.blobShas.clear();
     for (const f of sorted) if (f.sha && f.mode !== "submodule") this.blobShas.set(f.path, f.sha);
@@ -146,6 +155,30 @@ export class GitHubSource implements RepoSource {
         request: { signal },
       });
       return { tree: data.tree, truncated: data.truncated };
+    });
+  }
+
+  private fetchDirectories(paths: readonly string[], depth: number): Promise<(DirectoryEntry[] | null)[]> {
+    return this.call("tree", async (signal) => {
+      const variables = contentsVariables(this.options.owner, this.options.repo, this.options.sha, paths);
+      try {
+        const data = await this.octokit.graphql<{ repository: Parameters<typeof directoriesAnswer>[0] }>(
+          directoriesQuery(paths.length, depth),
+          { ...variables, request: { signal } },
+        );
+        return directoriesAnswer(data.repository, paths.length);
+      } catch (error) {
+        const partial = graphqlErrors(error);
+        if (!partial) throw error;
+        const messages = partial.errors.map((e) =>
+          String((e as { message?: unknown })?.message ?? "unknown GraphQL error").replace(/\.$/, ""),
+        );
+        throw new GitHubSourceError(`${failedPrefix("tree", this.where)}: ${messages.join("; ")}.`, {
+          operation: "tree",
+          rateLimited: partial.types.includes("RATE_LIMITED"),
+          cause: error,
+        });
+      }
     });
   }
 

@@ -136,19 +136,35 @@ describe("a truncated tree", () => {
     ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`data/raw/part-${i}.csv`, "a,b\n1,2\n"])),
   };
 
-  it("is walked by subtrees and the report says so", async () => {
+  it("is completed through GraphQL in one query and the report says so", async () => {
     const { gh, body, sha } = await scanWith([], { truncateAt: 40, files: wide });
     const trees = gh.requests.filter((r) => r.route === "tree");
+    expect(trees).toHaveLength(1);
     expect(trees[0]).toMatchObject({ path: `/repos/jane/churn/git/trees/${sha}`, query: { recursive: "1" } });
-    expect(trees.length).toBeGreaterThan(1);
+    // The listing query, then the contents query.
+    const queries = gh.requests.filter((r) => r.route === "graphql").map((r) => (r.body as { query: string }).query);
+    expect(queries.map((q) => /^query (\w+)/.exec(q)?.[1])).toEqual(["ListDirectories", "ReadFiles"]);
     expect(body.conclusion).toMatch(/^(success|neutral)$/);
-    expect(body.output.text).toMatch(/GitHub truncated the recursive listing of this commit; it was completed/);
+    expect(body.output.text).toMatch(
+      /GitHub truncated the recursive listing of this commit; it was completed through GraphQL \\?\(1 more request/,
+    );
   });
 
-  it("when even one directory is too long to list, the summary warns the listing is partial", async () => {
-    const { body } = await scanWith([], { truncateAt: 20, files: wide });
+  it("falls back to the walk by subtrees when the GraphQL listing fails, and warns when a directory is too long for it", async () => {
+    const failing = gqlErrors([{ message: "Something went wrong while executing your query." }]);
+    const { gh, body } = await scanWith([{ route: "graphql", ...failing, times: 1 }], { truncateAt: 20, files: wide });
+    expect(gh.requests.filter((r) => r.route === "tree").length).toBeGreaterThan(1);
     expect(body.status).toBe("completed");
-    expect(body.output.summary).toMatch(/### Scan notes[\s\S]*the listing is partial/);
+    expect(body.output.summary).toMatch(
+      /### Scan notes[\s\S]*listing through GraphQL failed[\s\S]*the listing is partial/,
+    );
     expect(body.output.summary).toMatch(/data\/raw\//);
+  });
+
+  it("a rate-limited GraphQL listing ends the scan with the rate-limit message", async () => {
+    const limited = gqlErrors([{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation." }]);
+    const { body } = await scanWith([{ route: "graphql", ...limited, times: 1 }], { truncateAt: 20, files: wide });
+    expect(body.status).toBe("completed");
+    expect(body.output.summary).toMatch(/GitHub's rate limit was reached while listing the commit's files/);
   });
 });

@@ -1,85 +1,70 @@
 /**
- * The fake's GraphQL endpoint: the one query shape the GitHub source sends
- * (`repository(owner:, name:) { f0: object(expression: $e0) { ... on Blob { ... } } }`),
- * read with careful regular expressions (the `graphql` package is not installed), with the
- * checks GitHub itself makes that catch a bad query builder: variables declared and used,
- * values given, fields that exist.
+ * The fake's GraphQL endpoint. A query is validated against GitHub's published schema
+ * (`@octokit/graphql-schema`) as GitHub would, then executed by graphql-js over the fake
+ * repositories: `repository(owner:, name:)` and its `object(expression:)` / `object(oid:)`,
+ * with `Blob` (text, byteSize, isBinary, isTruncated, oid) and `Tree` (entries, each with name,
+ * path, type, mode, oid, size and its `object`), so any query shape the App sends is answered
+ * as GitHub answers it, nested tree listings included.
  */
+import { execute, GraphQLError, parse } from "graphql";
 import type { FakeResponse, RouteContext } from "./fake-github-routes.js";
-
-const BLOB_FIELDS = new Set(["text", "byteSize", "isBinary", "isTruncated"]);
-
-const TOKEN = String.raw`(\$\w+|"(?:[^"\\]|\\.)*")`;
-const REPOSITORY = new RegExp(String.raw`repository\s*\(\s*owner\s*:\s*${TOKEN}\s*,\s*name\s*:\s*${TOKEN}\s*\)`);
-const OBJECT = new RegExp(
-  String.raw`(\w+)\s*:\s*object\s*\(\s*expression\s*:\s*${TOKEN}\s*\)\s*\{\s*\.\.\.\s*on\s+Blob\s*\{([^}]*)\}\s*\}`,
-  "g",
-);
+import { githubSchema, graphqlProblems } from "./graphql-schema.js";
 
 function answer(body: unknown): FakeResponse {
   return { status: 200, body };
 }
 
-/** Answer one GraphQL request body (`{ query, variables }`). */
+/** An error the way GitHub words it (`type` beside the message), from a resolver. */
+function githubError(type: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { type } });
+}
+
+function rootValue(ctx: RouteContext) {
+  return {
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      const fullName = `${owner}/${name}`;
+      const repo = ctx.repos.get(fullName);
+      if (!repo) throw githubError("NOT_FOUND", `Could not resolve to a Repository with the name '${fullName}'.`);
+      return {
+        object: ({ expression, oid }: { expression?: string; oid?: string }) => {
+          if (oid !== undefined) return repo.resolve(oid)?.graphqlTree(oid) ?? null;
+          const text = expression ?? "";
+          const colon = text.indexOf(":");
+          const rev = colon < 0 ? text : text.slice(0, colon);
+          const path = colon < 0 ? "" : text.slice(colon + 1);
+          if (ctx.graphqlErrorPaths.has(path)) throw githubError("INTERNAL", `Something went wrong reading ${path}.`);
+          if (colon < 0) return null; // a bare revision names a commit, which no query here asks for
+          return repo.resolve(rev)?.graphqlObject(path) ?? null;
+        },
+      };
+    },
+  };
+}
+
+/** Answer one GraphQL request body (`{ query, variables, operationName }`). */
 export function graphqlAnswer(ctx: RouteContext, body: unknown): FakeResponse {
-  const { query, variables = {} } = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown> };
-  if (typeof query !== "string")
+  const request = (body ?? {}) as { query?: unknown; variables?: Record<string, unknown>; operationName?: unknown };
+  if (typeof request.query !== "string")
     return {
       status: 400,
       body: { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/graphql" },
     };
-  const open = query.indexOf("{");
-  const head = open < 0 ? query : query.slice(0, open);
-  const selection = open < 0 ? "" : query.slice(open);
-  const operation = /^\s*query\s+(\w+)/.exec(head)?.[1] ?? "anonymous query";
-  const declared = new Set([...head.matchAll(/\$(\w+)\s*:\s*String!/g)].map((m) => m[1] as string));
-  const used = new Set([...selection.matchAll(/\$(\w+)/g)].map((m) => m[1] as string));
-  const problems: string[] = [];
-  for (const v of used) if (!declared.has(v)) problems.push(`Variable $${v} is used by ${operation} but not declared`);
-  for (const v of declared) {
-    if (!used.has(v)) problems.push(`Variable $${v} is declared by ${operation} but not used`);
-    if (typeof variables[v] !== "string") problems.push(`Variable $${v} of type String! was provided invalid value`);
-  }
+  const problems = graphqlProblems(request);
   if (problems.length > 0) return answer({ errors: problems.map((message) => ({ message })) });
-
-  const value = (token: string): string =>
-    token.startsWith("$") ? String(variables[token.slice(1)]) : (JSON.parse(token) as string);
-  const repoMatch = REPOSITORY.exec(selection);
-  if (!repoMatch)
-    return answer({ errors: [{ message: "fake GitHub: only repository { object(expression:) } queries are served" }] });
-  const fullName = `${value(repoMatch[1] as string)}/${value(repoMatch[2] as string)}`;
-  const repo = ctx.repos.get(fullName);
-  if (!repo)
-    return answer({
-      data: { repository: null },
-      errors: [
-        {
-          type: "NOT_FOUND",
-          path: ["repository"],
-          message: `Could not resolve to a Repository with the name '${fullName}'.`,
-        },
-      ],
-    });
-
-  const data: Record<string, unknown> = {};
-  const errors: unknown[] = [];
-  for (const m of selection.matchAll(OBJECT)) {
-    const [, alias, token, fieldText] = m as unknown as [string, string, string, string];
-    const fields = fieldText.split(/[\s,]+/).filter(Boolean);
-    const unknown = fields.find((f) => !BLOB_FIELDS.has(f));
-    if (unknown) return answer({ errors: [{ message: `Field '${unknown}' doesn't exist on type 'Blob'` }] });
-    const expression = value(token);
-    const colon = expression.indexOf(":");
-    const rev = colon < 0 ? expression : expression.slice(0, colon);
-    const path = colon < 0 ? "" : expression.slice(colon + 1);
-    if (ctx.graphqlErrorPaths.has(path)) {
-      data[alias] = null;
-      errors.push({ type: "INTERNAL", path: ["repository", alias], message: `Something went wrong reading ${path}.` });
-      continue;
-    }
-    const object = repo.resolve(rev)?.graphqlObject(path) ?? null;
-    data[alias] =
-      object && Object.keys(object).length > 0 ? Object.fromEntries(fields.map((f) => [f, object[f]])) : object;
-  }
-  return answer(errors.length > 0 ? { data: { repository: data }, errors } : { data: { repository: data } });
+  const result = execute({
+    schema: githubSchema(),
+    document: parse(request.query),
+    rootValue: rootValue(ctx),
+    variableValues: request.variables ?? {},
+    ...(typeof request.operationName === "string" ? { operationName: request.operationName } : {}),
+    typeResolver: (value) => (value as { __typename?: string }).__typename,
+  });
+  if (result instanceof Promise) throw new Error("fake GitHub: GraphQL resolvers are synchronous");
+  const errors = result.errors?.map((e) => ({
+    ...(typeof e.extensions?.type === "string" ? { type: e.extensions.type } : {}),
+    ...(e.path ? { path: e.path } : {}),
+    ...(e.locations ? { locations: e.locations } : {}),
+    message: e.message,
+  }));
+  return answer(errors ? { data: result.data ?? null, errors } : { data: result.data });
 }

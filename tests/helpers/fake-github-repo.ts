@@ -68,6 +68,49 @@ function gitOrder(a: Node, b: Node): number {
   return Buffer.compare(Buffer.from(ka), Buffer.from(kb));
 }
 
+/** A GraphQL `GitObject` value for graphql-js: its type name and fields (functions resolve lazily). */
+export type GraphqlObject = { readonly __typename: "Blob" | "Tree" } & Record<string, unknown>;
+
+/** git's mode of an entry as GraphQL's `TreeEntry.mode` gives it: the octal mode as a number. */
+function modeNumber(node: Node): number {
+  const octal = node.kind === "tree" ? "40000" : node.kind === "blob" ? node.mode : "160000";
+  return Number.parseInt(octal, 8);
+}
+
+function graphqlValue(node: Node, path: string): GraphqlObject | null {
+  if (node.kind === "commit") return null; // a submodule's commit is not in this repository
+  if (node.kind === "blob") {
+    const { bytes, size } = node.blob;
+    // git's own heuristic, which GitHub follows: a NUL in the first 8,000 bytes means binary.
+    const isBinary = bytes.subarray(0, 8000).includes(0);
+    return {
+      __typename: "Blob",
+      oid: node.blob.sha,
+      text: isBinary ? null : new TextDecoder().decode(bytes.subarray(0, GRAPHQL_BLOB_LIMIT)),
+      byteSize: size,
+      isBinary,
+      isTruncated: size > GRAPHQL_BLOB_LIMIT,
+    };
+  }
+  return {
+    __typename: "Tree",
+    oid: node.sha,
+    entries: () =>
+      [...node.children.values()].sort(gitOrder).map((child) => {
+        const childPath = path ? `${path}/${child.name}` : child.name;
+        return {
+          name: child.name,
+          path: childPath,
+          type: child.kind,
+          mode: modeNumber(child),
+          oid: child.kind === "blob" ? child.blob.sha : child.sha,
+          size: child.kind === "blob" ? child.blob.size : 0,
+          object: () => graphqlValue(child, childPath),
+        };
+      }),
+  };
+}
+
 /** One commit of a fake repository: its trees and blobs by sha, its listings on demand. */
 export class FakeCommit {
   readonly sha: string;
@@ -80,7 +123,7 @@ export class FakeCommit {
   constructor(files: Tree) {
     this.root = { kind: "tree", name: "", sha: "", children: new Map() };
     for (const [path, entry] of Object.entries(files)) this.add(path, entry);
-    this.treeSha = this.seal(this.root);
+    this.treeSha = this.seal(this.root, "");
     this.sha = gitHash("commit", new TextEncoder().encode(`tree ${this.treeSha}\n\nfake commit\n`));
   }
 
@@ -107,15 +150,21 @@ export class FakeCommit {
   }
 
   /** Compute tree ids bottom-up exactly as git does, so shas look and behave like GitHub's. */
-  private seal(tree: Node & { kind: "tree" }): string {
+  private seal(tree: Node & { kind: "tree" }, path: string): string {
     const parts: Uint8Array[] = [];
     for (const child of [...tree.children.values()].sort(gitOrder)) {
-      const sha = child.kind === "tree" ? this.seal(child) : child.kind === "blob" ? child.blob.sha : child.sha;
+      const sha =
+        child.kind === "tree"
+          ? this.seal(child, path ? `${path}/${child.name}` : child.name)
+          : child.kind === "blob"
+            ? child.blob.sha
+            : child.sha;
       const mode = child.kind === "tree" ? "40000" : child.kind === "blob" ? child.mode : "160000";
       parts.push(Buffer.from(`${mode} ${child.name}\0`), Buffer.from(sha, "hex"));
     }
     tree.sha = gitHash("tree", Buffer.concat(parts));
     this.trees.set(tree.sha, tree);
+    this.pathOf.set(tree.sha, path);
     return tree.sha;
   }
 
@@ -164,21 +213,27 @@ export class FakeCommit {
     return node;
   }
 
-  /** The GraphQL `object(expression:)` answer with the `... on Blob` fields: `{}` for a non-blob, null if absent. */
-  graphqlObject(path: string): Record<string, unknown> | null {
+  /**
+   * The GraphQL `GitObject` at `path` (`object(expression: "<sha>:<path>")`), or the tree with
+   * this id (`object(oid:)`), as values graphql-js resolves: `__typename` picks the type, and
+   * tree entries resolve their `object` lazily. Null when there is nothing there.
+   */
+  graphqlObject(path: string): GraphqlObject | null {
     const node = this.at(path);
     if (!node) return null;
-    if (node.kind !== "blob") return {};
-    const { bytes, size } = node.blob;
-    // git's own heuristic, which GitHub follows: a NUL in the first 8,000 bytes means binary.
-    const isBinary = bytes.subarray(0, 8000).includes(0);
-    return {
-      text: isBinary ? null : new TextDecoder().decode(bytes.subarray(0, GRAPHQL_BLOB_LIMIT)),
-      byteSize: size,
-      isBinary,
-      isTruncated: size > GRAPHQL_BLOB_LIMIT,
-    };
+    const dir = path === "" || path === "." ? "" : path.replace(/\/$/, "");
+    return graphqlValue(node, dir);
   }
+
+  /** The GraphQL value of a tree of this commit by its id, or null. */
+  graphqlTree(oid: string): GraphqlObject | null {
+    const tree = oid === this.treeSha ? this.root : this.trees.get(oid);
+    if (!tree) return null;
+    const path = this.pathOf.get(tree.sha) ?? "";
+    return graphqlValue(tree, path);
+  }
+
+  private readonly pathOf = new Map<string, string>();
 
   /** The directory listing the contents API gives for a tree node. */
   directory(path: string): { name: string; path: string; type: string; sha: string; size: number }[] | undefined {

@@ -17,7 +17,8 @@ import {
 
 let built: GraphQLSchema | undefined;
 
-function githubSchema(): GraphQLSchema {
+/** GitHub's GraphQL schema, built once. */
+export function githubSchema(): GraphQLSchema {
   built ??= buildClientSchema(published.json as unknown as IntrospectionQuery);
   return built;
 }

@@ -219,20 +219,20 @@ describe("fake GitHub: GraphQL", () => {
     const good = contentsQuery(1);
     expect((await post(good, { owner: "octo", name: "app", e0: `${sha}:README.md` })).errors).toBeUndefined();
     const undeclared = good.replace(", $e0: String!", "");
-    expect((await post(undeclared, { owner: "octo", name: "app", e0: "x" })).errors?.[0]?.message).toBe(
-      "Variable $e0 is used by ReadFiles but not declared",
+    const first = async (query: string, variables: Record<string, unknown>) =>
+      (await post(query, variables)).errors?.[0]?.message;
+    expect(await first(undeclared, { owner: "octo", name: "app", e0: "x" })).toMatch(
+      /Variable "\$e0" is not defined by operation "ReadFiles"/,
     );
     expect(
-      (await post(good.replace("(", "($extra: String!, "), { owner: "octo", name: "app", e0: "x", extra: "y" }))
-        .errors?.[0]?.message,
-    ).toBe("Variable $extra is declared by ReadFiles but not used");
-    expect((await post(good, { owner: "octo", name: "app" })).errors?.[0]?.message).toBe(
-      "Variable $e0 of type String! was provided invalid value",
+      await first(good.replace("(", "($extra: String!, "), { owner: "octo", name: "app", e0: "x", extra: "y" }),
+    ).toMatch(/Variable "\$extra" is never used in operation "ReadFiles"/);
+    expect(await first(good, { owner: "octo", name: "app" })).toMatch(
+      /Variable "\$e0" of required type "String!" was not provided/,
     );
     expect(
-      (await post(good.replace("isTruncated", "isTruncated size"), { owner: "octo", name: "app", e0: "x" })).errors?.[0]
-        ?.message,
-    ).toBe("Field 'size' doesn't exist on type 'Blob'");
+      await first(good.replace("isTruncated", "isTruncated size"), { owner: "octo", name: "app", e0: "x" }),
+    ).toMatch(/Cannot query field "size" on type "Blob"/);
   });
 
   it("answers only the fields asked for, null for a missing path, {} for a directory", async () => {

@@ -3,7 +3,13 @@
  * and that an answer not shaped like git's pre-order walk is not trusted.
  */
 import { describe, expect, it } from "vitest";
-import { coveredDirectories, type GitTree, type GitTreeEntry, listTree } from "../../src/repo/github-tree.js";
+import {
+  coveredDirectories,
+  type DirectoryEntry,
+  type GitTree,
+  type GitTreeEntry,
+  listTree,
+} from "../../src/repo/github-tree.js";
 
 const blob = (path: string): GitTreeEntry => ({ path, mode: "100644", type: "blob", sha: `b-${path}`, size: 1 });
 const tree = (path: string): GitTreeEntry => ({ path, mode: "040000", type: "tree", sha: `t-${path}` });
@@ -61,7 +67,7 @@ describe("listTree", () => {
   it("skips directories the truncated answer covered", async () => {
     const log: string[] = [];
     const cut = { tree: [tree("a"), blob("a/x.py"), tree("b"), blob("b/y.py")], truncated: true };
-    const { files, note } = await listTree(fetcher(cut, log), "commit", 20, 1);
+    const { files, note } = await listTree(fetcher(cut, log), "commit", { maxExtraRequests: 20, concurrency: 1 });
     expect(log).toEqual(["commit -r", "commit", "t-b -r", "t-c -r"]);
     expect([...files.keys()].sort()).toEqual(["a/x.py", "b/y.py", "c/z.py", "top.md"]);
     expect(note).toMatchObject({ id: "tree-truncated", level: "info" });
@@ -70,23 +76,102 @@ describe("listTree", () => {
   it("asks for every directory when the truncated answer is not in pre-order", async () => {
     const log: string[] = [];
     const shuffled = { tree: [blob("a/x.py"), tree("a"), tree("b"), blob("b/y.py")], truncated: true };
-    const { files } = await listTree(fetcher(shuffled, log), "commit", 20, 1);
+    const { files } = await listTree(fetcher(shuffled, log), "commit", { maxExtraRequests: 20, concurrency: 1 });
     expect(log).toEqual(["commit -r", "commit", "t-a -r", "t-b -r", "t-c -r"]);
     expect(files.size).toBe(4);
   });
 
   it("says the top level itself could not be listed when the cap allows no request", async () => {
-    const { files, note } = await listTree(fetcher({ tree: [blob("top.md")], truncated: true }, []), "commit", 0, 1);
+    const { files, note } = await listTree(fetcher({ tree: [blob("top.md")], truncated: true }, []), "commit", {
+      maxExtraRequests: 0,
+      concurrency: 1,
+    });
     expect([...files.keys()]).toEqual(["top.md"]);
     expect(note).toMatchObject({ level: "warning", message: expect.stringContaining("(the top level)") });
   });
 
   it("lists in waves when concurrency allows, with the same result", async () => {
     const cut = { tree: [tree("a"), blob("a/x.py")], truncated: true };
-    const serial = await listTree(fetcher(cut, []), "commit", 20, 1);
+    const serial = await listTree(fetcher(cut, []), "commit", { maxExtraRequests: 20, concurrency: 1 });
     const log: string[] = [];
-    const parallel = await listTree(fetcher(cut, log), "commit", 20, 4);
+    const parallel = await listTree(fetcher(cut, log), "commit", { maxExtraRequests: 20, concurrency: 4 });
     expect(parallel).toEqual(serial);
     expect(log).toEqual(["commit -r", "commit", "t-a -r", "t-b -r", "t-c -r"]);
+  });
+
+  describe("through GraphQL", () => {
+    const file = (name: string): DirectoryEntry => ({ name, type: "blob", mode: 0o100644, oid: `b-${name}`, size: 1 });
+    const dir = (name: string, entries?: DirectoryEntry[]): DirectoryEntry => ({
+      name,
+      type: "tree",
+      mode: 0o40000,
+      oid: `t-${name}`,
+      size: 0,
+      ...(entries ? { entries } : {}),
+    });
+    const cut = { tree: [tree("a"), blob("a/x.py"), tree("b")], truncated: true };
+
+    it("lists the root deep, then only the unreached directories the truncated answer did not cover", async () => {
+      const asked: string[][] = [];
+      const { files, note } = await listTree(fetcher(cut, []), "commit", {
+        maxExtraRequests: 20,
+        concurrency: 1,
+        depth: 1,
+        fetchDirectories: async (paths) => {
+          asked.push([...paths]);
+          return paths.map((p) =>
+            p === ""
+              ? [dir("a"), dir("b"), dir("c"), file("top.md"), { ...file("run.sh"), mode: 0o100755 }]
+              : [file(`${p}.py`)],
+          );
+        },
+      });
+      // a/ was covered by the truncated answer; b/ (open when it was cut) and c/ were not.
+      expect(asked).toEqual([[""], ["b", "c"]]);
+      expect([...files.keys()].sort()).toEqual(["a/x.py", "b/b.py", "c/c.py", "run.sh", "top.md"]);
+      expect(files.get("run.sh")?.mode).toBe("executable");
+      expect(note).toMatchObject({
+        level: "info",
+        message: expect.stringContaining("through GraphQL (2 more requests)"),
+      });
+    });
+
+    it("falls back to the trees API when a GraphQL listing fails, counting what it spent", async () => {
+      const log: string[] = [];
+      const { files, note } = await listTree(fetcher(cut, log), "commit", {
+        maxExtraRequests: 20,
+        concurrency: 1,
+        fetchDirectories: async () => {
+          throw new Error("Something went wrong");
+        },
+      });
+      expect([...files.keys()].sort()).toEqual(["a/x.py", "b/y.py", "c/z.py", "top.md"]);
+      expect(log).toEqual(["commit -r", "commit", "t-b -r", "t-c -r"]);
+      expect(note?.message).toContain("listing through GraphQL failed: Something went wrong");
+      expect(note?.message).toContain("(4 more requests)");
+    });
+
+    it("does not fall back when GitHub rate-limited the GraphQL listing: the scan reports it", async () => {
+      const limited = Object.assign(new Error("rate limited"), { rateLimited: true });
+      await expect(
+        listTree(fetcher(cut, []), "commit", {
+          maxExtraRequests: 20,
+          concurrency: 1,
+          fetchDirectories: async () => {
+            throw limited;
+          },
+        }),
+      ).rejects.toBe(limited);
+    });
+
+    it("stops at the request cap and names what it could not list", async () => {
+      const { note } = await listTree(fetcher(cut, []), "commit", {
+        maxExtraRequests: 1,
+        concurrency: 1,
+        depth: 1,
+        fetchDirectories: async (paths) => paths.map(() => [dir("b"), dir("c")]),
+      });
+      expect(note).toMatchObject({ level: "warning", message: expect.stringContaining("(b/, c/)") });
+    });
   });
 });

@@ -73,11 +73,47 @@ describe("GitHubSource.list", () => {
     ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`tests/test_${i}.py`, `def test_${i}():\n    pass\n`])),
   };
 
-  it("walks a truncated tree by subtrees and says so, ending with the complete listing", async () => {
+  it("completes a truncated tree through GraphQL in one query, ending with the complete listing", async () => {
     const reference = await serve("wide", wide).list();
     kit.fake.reset();
     kit.fake.truncateAt = 8;
     const source = serve("wide", wide);
+    const listing = await source.list();
+    expect(listing.files).toEqual(reference.files);
+    expect(listing.notes).toEqual([
+      expect.objectContaining({
+        id: "tree-truncated",
+        level: "info",
+        message: expect.stringContaining("completed through GraphQL (1 more request)"),
+      }),
+    ]);
+    expect(source.requests).toBe(2);
+    expect(kit.fake.count("tree")).toBe(1);
+    expect(kit.fake.count("graphql")).toBe(1);
+  });
+
+  it("lists directories deeper than one query reaches in further queries", async () => {
+    const deep: Tree = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [
+        `${Array.from({ length: i + 1 }, (_, d) => `l${d}`).join("/")}/f${i}.py`,
+        "x = 1\n",
+      ]),
+    );
+    const reference = await serve("deep", deep).list();
+    kit.fake.reset();
+    kit.fake.truncateAt = 4;
+    const source = serve("deep", deep);
+    const listing = await source.list();
+    expect(listing.files).toEqual(reference.files);
+    // The root 8 levels down, then what lies below: l0/.../l7 in a second query.
+    expect(kit.fake.count("graphql")).toBe(2);
+  });
+
+  it("walks a truncated tree by subtrees when GraphQL listing is off, ending with the complete listing", async () => {
+    const reference = await serve("wide", wide).list();
+    kit.fake.reset();
+    kit.fake.truncateAt = 8;
+    const source = serve("wide", wide, { graphqlListing: false });
     const listing = await source.list();
     expect(listing.files).toEqual(reference.files);
     expect(listing.notes).toEqual([
@@ -91,7 +127,7 @@ describe("GitHubSource.list", () => {
 
   it("stops at the request cap with a warning naming the directories it could not list", async () => {
     kit.fake.truncateAt = 8;
-    const source = serve("wide-capped", wide, { maxTreeRequests: 2 });
+    const source = serve("wide-capped", wide, { maxTreeRequests: 2, graphqlListing: false });
     const listing = await source.list();
     expect(source.requests).toBe(3);
     const [note] = listing.notes;
@@ -105,7 +141,7 @@ describe("GitHubSource.list", () => {
       expect.arrayContaining(["Makefile", "README.md", "api/__init__.py", "cli/__init__.py", "data/__init__.py"]),
     );
     // The same repository and cap give the same partial listing.
-    expect(await serve("wide-capped", wide, { maxTreeRequests: 2 }).list()).toEqual(listing);
+    expect(await serve("wide-capped", wide, { maxTreeRequests: 2, graphqlListing: false }).list()).toEqual(listing);
   });
 
   it.each([
