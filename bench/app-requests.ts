@@ -25,6 +25,9 @@ const sizes = (process.env.SIZES ?? "50,5000,50000,150000").split(",").map(Numbe
 const latencyMs = Number(process.env.LATENCY_MS ?? 50);
 const runs = Number(process.env.RUNS ?? 3);
 const batches = (process.env.BATCHES ?? "1000").split(",").map(Number);
+/** Also scan each size with a config of its own (one config request instead of two): OWN_CONFIG=1. */
+const ownConfig = process.env.OWN_CONFIG === "1";
+const OWN_CONFIG_TEXT = "threshold: 70\n";
 // A fresh webhook secret per run: nothing to commit, nothing to leak.
 const SECRET = randomUUID();
 const INSTALLATION = 957387;
@@ -152,7 +155,7 @@ async function once(fake: FakeGitHub, batch: number, throttle: boolean): Promise
 
 const results: Record<string, unknown>[] = [];
 for (const size of sizes) {
-  const files = treeOf(size);
+  const files = ownConfig ? { ...treeOf(size), ".github/portfolio-quality.yml": OWN_CONFIG_TEXT } : treeOf(size);
   const fake = await startFakeGitHub({ repos: { "bench/repo": { files } }, latencyMs });
   for (const batch of batches) {
     const samples = { throttled: [] as Sample[], unthrottled: [] as Sample[] };
@@ -164,6 +167,7 @@ for (const size of sizes) {
     const afterToken = Object.entries(first.requests).reduce((n, [k, v]) => n + (k === "token" ? 0 : v), 0);
     const row = {
       files: Object.keys(files).length,
+      ownConfig,
       batch,
       requestsAfterToken: afterToken,
       requests: first.requests,
@@ -186,4 +190,7 @@ for (const size of sizes) {
   await fake.close();
 }
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, "app-requests.json"), `${JSON.stringify({ latencyMs, runs, results }, null, 2)}\n`);
+writeFileSync(
+  join(out, ownConfig ? "app-requests-own-config.json" : "app-requests.json"),
+  `${JSON.stringify({ latencyMs, runs, results }, null, 2)}\n`,
+);
