@@ -11,6 +11,8 @@ import { type IntakeMiddleware, WebhookIntake } from "./app/intake.js";
 import { createApp } from "./index.js";
 
 const DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
+/** GitHub's cap on a webhook payload. */
+const MAX_DELIVERY_BYTES = 25 * 1024 * 1024;
 
 /** What `startServer` started. */
 export interface StartedApp {
@@ -37,6 +39,13 @@ export function frontWebhookRoute(http: HttpServer, intake: IntakeMiddleware, on
       for (const listener of probotListeners) listener.call(http, req, res);
     };
     if (req.method !== "POST") return probot();
+    // GitHub caps a delivery at 25 MB; a bigger body is not read (its signature could only fail).
+    if (Number(req.headers["content-length"]) > MAX_DELIVERY_BYTES) {
+      res.writeHead(413, { "content-type": "application/json", connection: "close" });
+      res.end(JSON.stringify({ error: "Payload too large: GitHub deliveries are at most 25 MB" }));
+      req.destroy();
+      return;
+    }
     intake(req, res, probot).catch((error: unknown) => {
       onError(error);
       if (!res.headersSent) res.writeHead(500).end();

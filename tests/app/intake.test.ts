@@ -3,7 +3,7 @@
  * hands to Probot, and what it answers. `frontWebhookRoute` puts it ahead of another listener.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { EmitterWebhookEvent } from "@octokit/webhooks";
 import nock from "nock";
@@ -127,5 +127,24 @@ describe("the webhook intake", () => {
     expect((await post("check_suite", push(), "/elsewhere")).status).toBe(418);
     expect(behind).toEqual(["GET /ping", "POST /elsewhere"]);
     expect(errors).toEqual([]);
+  });
+
+  it("answers 413 to a body over GitHub's 25 MB cap without reading it", async () => {
+    let called = 0;
+    intake.on<"check_suite.requested">(["check_suite.requested"], async () => {
+      called++;
+    });
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${url}${PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(26 * 1024 * 1024) },
+      });
+      req.on("response", (res) => resolve(res.statusCode ?? 0));
+      req.on("error", reject);
+      req.write("{");
+    });
+    expect(status).toBe(413);
+    expect(called).toBe(0);
+    expect(behind).toEqual([]);
   });
 });
