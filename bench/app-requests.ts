@@ -15,7 +15,12 @@ import type { AddressInfo } from "node:net";
 import { join, relative, resolve } from "node:path";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createApp } from "../src/index.js";
-import { type FakeGitHub, type RecordedRequest, startFakeGitHub } from "../tests/helpers/fake-github.js";
+import {
+  type FakeGitHub,
+  graphqlOperationOf,
+  type RecordedRequest,
+  startFakeGitHub,
+} from "../tests/helpers/fake-github.js";
 import { median } from "./measure.js";
 import { syntheticRepo } from "./synthetic.js";
 
@@ -88,10 +93,10 @@ function kindOf(r: RecordedRequest): string {
   if (r.route === "check-run.create") return "check-run create";
   if (r.path.includes("/contents/")) return "config";
   if (r.route === "tree") return "tree";
-  if (r.route === "graphql")
-    return /^\s*query ListDirectories/.test(String((r.body as { query?: unknown } | undefined)?.query ?? ""))
-      ? "listing (GraphQL)"
-      : "contents (GraphQL)";
+  const operation = graphqlOperationOf(r);
+  if (operation === "ReadConfig") return "config";
+  if (operation === "ListDirectories") return "listing (GraphQL)";
+  if (operation === "ReadFiles") return "contents (GraphQL)";
   if (r.route === "blob") return "blob";
   if (r.route === "check-run.update")
     return (r.body as { conclusion?: string } | undefined)?.conclusion ? "check-run complete" : "annotations";

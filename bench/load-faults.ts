@@ -6,7 +6,7 @@
  * the private key and the webhook secret.
  */
 import { PORTFOLIO } from "../tests/app/fixtures.js";
-import type { FakeGitHub, Fault, RecordedRequest } from "../tests/helpers/fake-github.js";
+import { type FakeGitHub, type Fault, graphqlOperationOf, type RecordedRequest } from "../tests/helpers/fake-github.js";
 import { deliver, type Push, pushDelivery, sleep, startApp, until } from "./load-harness.js";
 
 const SECONDARY = {
@@ -15,9 +15,14 @@ const SECONDARY = {
   documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
 };
 
-const on = (repo: string, route: RecordedRequest["route"]) => (r: RecordedRequest) =>
-  r.route === route &&
-  (route === "graphql" ? JSON.stringify(r.body ?? {}).includes(`"name":"${repo}"`) : r.path.includes(`/${repo}/`));
+/** Requests of `repo` on `route`; "graphql" is the contents query, "config" the config query. */
+const on = (repo: string, route: RecordedRequest["route"] | "config") => (r: RecordedRequest) => {
+  if (route === "config")
+    return graphqlOperationOf(r) === "ReadConfig" && JSON.stringify(r.body ?? {}).includes(`"n0":"${repo}"`);
+  if (route === "graphql")
+    return graphqlOperationOf(r) === "ReadFiles" && JSON.stringify(r.body ?? {}).includes(`"name":"${repo}"`);
+  return r.route === route && r.path.includes(`/${repo}/`);
+};
 
 /** Each case: a repository, the faults on it, and what its check run must say. */
 const CASES: { repo: string; what: string; faults: (repo: string) => Fault[]; expect: RegExp }[] = [
@@ -43,7 +48,7 @@ const CASES: { repo: string; what: string; faults: (repo: string) => Fault[]; ex
   {
     repo: "config-403-secondary",
     what: "config read: 403 secondary limit, Retry-After 1",
-    faults: (r) => [{ route: on(r, "contents"), status: 403, retryAfter: 1, body: SECONDARY }],
+    faults: (r) => [{ route: on(r, "config"), status: 403, retryAfter: 1, body: SECONDARY }],
     expect: /^Portfolio quality: \d+\/100/,
   },
   {

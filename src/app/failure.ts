@@ -34,6 +34,7 @@ export function describeFailure(error: unknown): string {
   if (error instanceof ConfigReadError) {
     const what = "reading .github/portfolio-quality.yml";
     if (error.rateLimited) return rateLimited(what, error.retryAfterSeconds);
+    if (error.status === undefined) return `GitHub answered with errors while ${what}.`;
     if (error.status >= 500) return `GitHub answered with a server error (${error.status}) while ${what}.`;
     return `GitHub refused a request while ${what} (HTTP ${error.status}).`;
   }

@@ -165,7 +165,7 @@ export function checkIds(
 }
 
 /**
- * Validate an already-parsed config object (Probot's `context.config` gives one).
+ * Validate an already-parsed config object (the merged `_extends` chain the App reads).
  * `lineOf` maps a field path to its line when the text is known.
  */
 export function validateConfig(

@@ -4,7 +4,7 @@
  * in these tests (they stay on in production), so each fault is seen once.
  */
 import { describe, expect, it } from "vitest";
-import type { Fault } from "../helpers/fake-github.js";
+import { type Fault, graphqlOperation } from "../helpers/fake-github.js";
 import { mockGitHub } from "../helpers/probot.js";
 import type { Tree } from "../helpers/tree.js";
 import { PORTFOLIO } from "./fixtures.js";
@@ -58,7 +58,7 @@ describe("a failed scan completes its check run with a plain message", () => {
       "GraphQL errors",
       [
         {
-          route: "graphql",
+          route: graphqlOperation("ReadFiles"),
           ...gqlErrors([
             {
               message:
@@ -73,21 +73,25 @@ describe("a failed scan completes its check run with a plain message", () => {
       "GraphQL rate limit",
       [
         {
-          route: "graphql",
+          route: graphqlOperation("ReadFiles"),
           ...gqlErrors([{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation." }]),
         },
       ],
       /GitHub's rate limit was reached while reading file contents/,
     ],
-    ["GraphQL 502", [{ route: "graphql", status: 502 }], /server error \(502\) while reading file contents/],
+    [
+      "GraphQL 502",
+      [{ route: graphqlOperation("ReadFiles"), status: 502 }],
+      /server error \(502\) while reading file contents/,
+    ],
     [
       "config 500",
-      [{ route: "contents", status: 500 }],
+      [{ route: graphqlOperation("ReadConfig"), status: 500 }],
       /server error \(500\) while reading \.github\/portfolio-quality\.yml/,
     ],
     [
       "config 403 rate limit",
-      [{ route: "contents", status: 403, retryAfter: 30, body: RATE_LIMIT_BODY }],
+      [{ route: graphqlOperation("ReadConfig"), status: 403, retryAfter: 30, body: RATE_LIMIT_BODY }],
       /rate limit was reached while reading \.github\/portfolio-quality\.yml \(GitHub asked to wait 30 s\)/,
     ],
   ])("%s", async (_, faults, reason) => {
@@ -141,9 +145,9 @@ describe("a truncated tree", () => {
     const trees = gh.requests.filter((r) => r.route === "tree");
     expect(trees).toHaveLength(1);
     expect(trees[0]).toMatchObject({ path: `/repos/jane/churn/git/trees/${sha}`, query: { recursive: "1" } });
-    // The listing query, then the contents query.
+    // The config query, the listing query, then the contents query.
     const queries = gh.requests.filter((r) => r.route === "graphql").map((r) => (r.body as { query: string }).query);
-    expect(queries.map((q) => /^query (\w+)/.exec(q)?.[1])).toEqual(["ListDirectories", "ReadFiles"]);
+    expect(queries.map((q) => /^query (\w+)/.exec(q)?.[1])).toEqual(["ReadConfig", "ListDirectories", "ReadFiles"]);
     expect(body.conclusion).toMatch(/^(success|neutral)$/);
     expect(body.output.text).toMatch(
       /GitHub truncated the recursive listing of this commit; it was completed through GraphQL \\?\(1 more request/,
@@ -152,7 +156,10 @@ describe("a truncated tree", () => {
 
   it("falls back to the walk by subtrees when the GraphQL listing fails, and warns when a directory is too long for it", async () => {
     const failing = gqlErrors([{ message: "Something went wrong while executing your query." }]);
-    const { gh, body } = await scanWith([{ route: "graphql", ...failing, times: 1 }], { truncateAt: 20, files: wide });
+    const { gh, body } = await scanWith([{ route: graphqlOperation("ListDirectories"), ...failing, times: 1 }], {
+      truncateAt: 20,
+      files: wide,
+    });
     expect(gh.requests.filter((r) => r.route === "tree").length).toBeGreaterThan(1);
     expect(body.status).toBe("completed");
     expect(body.output.summary).toMatch(
@@ -163,7 +170,10 @@ describe("a truncated tree", () => {
 
   it("a rate-limited GraphQL listing ends the scan with the rate-limit message", async () => {
     const limited = gqlErrors([{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation." }]);
-    const { body } = await scanWith([{ route: "graphql", ...limited, times: 1 }], { truncateAt: 20, files: wide });
+    const { body } = await scanWith([{ route: graphqlOperation("ListDirectories"), ...limited, times: 1 }], {
+      truncateAt: 20,
+      files: wide,
+    });
     expect(body.status).toBe("completed");
     expect(body.output.summary).toMatch(/GitHub's rate limit was reached while listing the commit's files/);
   });

@@ -8,7 +8,7 @@ import nock from "nock";
 import { createNodeMiddleware } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/index.js";
-import { type FakeGitHub, startFakeGitHub } from "../helpers/fake-github.js";
+import { type FakeGitHub, graphqlOperationOf, startFakeGitHub } from "../helpers/fake-github.js";
 import { newProbot, sign, startWebhookServer, until, validatingHandle } from "../helpers/probot.js";
 import { PORTFOLIO } from "./fixtures.js";
 import { checkSuite, INSTALLATION_ID } from "./payloads.js";
@@ -52,14 +52,12 @@ describe("webhooks over HTTP", () => {
     await until(() => fake.checkRuns[0]?.status === "completed");
     expect(fake.checkRuns).toMatchObject([{ repo: "jane/churn", head_sha: sha, name: "Portfolio quality" }]);
     expect(fake.checkRuns[0]?.output?.title).toMatch(/^Portfolio quality: \d+\/100 \([A-F]\)$/);
-    const config = "contents/.github%2Fportfolio-quality.yml";
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    expect(fake.requests.map((r) => `${r.method} ${r.path} ${graphqlOperationOf(r) ?? ""}`.trim())).toEqual([
       `POST /app/installations/${INSTALLATION_ID}/access_tokens`,
       "POST /repos/jane/churn/check-runs",
-      `GET /repos/jane/churn/${config}`,
-      `GET /repos/jane/.github/${config}`,
+      "POST /graphql ReadConfig",
       `GET /repos/jane/churn/git/trees/${sha}`,
-      "POST /graphql",
+      "POST /graphql ReadFiles",
       `PATCH /repos/jane/churn/check-runs/${fake.checkRuns[0]?.id}`,
     ]);
     expect(fake.requests[1]?.headers.authorization).toBe(`token ghs_fake${INSTALLATION_ID}`);

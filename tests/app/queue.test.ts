@@ -165,6 +165,7 @@ describe("the App on its queue, paced", () => {
     expect(text).toContain('portfolio_quality_queue_depth{state="waiting"} 0');
     // The installation token and the check run.
     expect(text).toMatch(/portfolio_quality_github_requests_total\{method="POST",status="201",api="rest"\} 2/);
-    expect(text).toMatch(/portfolio_quality_github_requests_total\{method="POST",status="200",api="graphql"\} 1/);
+    // The config query and the contents query.
+    expect(text).toMatch(/portfolio_quality_github_requests_total\{method="POST",status="200",api="graphql"\} 2/);
   });
 });

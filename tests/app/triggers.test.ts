@@ -18,27 +18,32 @@ const RESCAN = [{ label: "Re-scan", identifier: "rescan", description: "Score th
 /** The requests of one scan of `owner/repo` at `sha` after the check run exists, up to completing it. */
 function scanLines(owner: string, repo: string, sha: string, run: number): string[] {
   return [
-    `GET /repos/${owner}/${repo}/contents/.github%2Fportfolio-quality.yml`,
-    `GET /repos/${owner}/.github/contents/.github%2Fportfolio-quality.yml`,
+    "POST /graphql ReadConfig",
     `GET /repos/${owner}/${repo}/git/trees/${sha}`,
-    "POST /graphql",
+    "POST /graphql ReadFiles",
     `PATCH /repos/${owner}/${repo}/check-runs/${run}`,
   ];
 }
 
 function byLine(gh: GitHubMock, line: string): SentRequest[] {
-  return gh.requests.filter((r) => `${r.method} ${r.path}` === line);
+  const lines = gh.lines();
+  return gh.requests.filter((_, i) => lines[i] === line);
 }
 
-/** What every scan sends besides the check run: config lookups, the tree, one GraphQL batch. */
+/** What every scan sends besides the check run: one config query, the tree, one GraphQL batch. */
 function expectScanBodies(gh: GitHubMock, owner: string, repo: string, sha: string): void {
-  for (const r of gh.requests.filter((x) => x.route === "contents")) {
-    expect(r.headers.accept).toMatch(/raw/);
-    expect(r.query).toEqual({});
-  }
+  const [config] = byLine(gh, "POST /graphql ReadConfig");
+  expect((config?.body as { variables?: unknown } | undefined)?.variables).toEqual({
+    o0: owner,
+    n0: repo,
+    e0: "HEAD:.github/portfolio-quality.yml",
+    o1: owner,
+    n1: ".github",
+    e1: "HEAD:.github/portfolio-quality.yml",
+  });
   const [tree] = byLine(gh, `GET /repos/${owner}/${repo}/git/trees/${sha}`);
   expect(tree?.query).toEqual({ recursive: "1" });
-  const [graphql] = byLine(gh, "POST /graphql");
+  const [graphql] = byLine(gh, "POST /graphql ReadFiles");
   const { query, variables } = (graphql?.body ?? {}) as { query: string; variables: Record<string, string> };
   const paths = Object.entries(variables)
     .filter(([k]) => /^e\d+$/.test(k))
@@ -79,7 +84,7 @@ async function setup() {
 
 describe("check_suite", () => {
   it.each(["requested", "rerequested"] as const)(
-    "%s: token, check run in progress, config (own, then the owner's .github), tree, one GraphQL batch, completed",
+    "%s: token, check run in progress, config (own and the owner's .github in one query), tree, one GraphQL batch, completed",
     async (action) => {
       const { gh, sha, probot } = await setup();
       await probot.receive({
@@ -207,15 +212,19 @@ describe("installation", () => {
     const run = gh.checkRuns[0]?.id as number;
     // Each repository is its own job on the queue: the two run side by side.
     expect(gh.lines()[0]).toBe(TOKEN);
-    const churn = (l: string) => l.includes("/jane/churn/") || l.includes("/jane/.github/") || l === "POST /graphql";
-    expect(gh.lines().filter(churn)).toEqual([
+    // A GraphQL request belongs to the repository its variables name.
+    const lines = gh.lines();
+    const ofChurn = (r: SentRequest) =>
+      r.path.includes("/jane/churn/") ||
+      (r.route === "graphql" && Object.values((r.body as { variables?: object }).variables ?? {}).includes("churn"));
+    expect(gh.requests.flatMap((r, i) => (ofChurn(r) ? [lines[i]] : []))).toEqual([
       "GET /repos/jane/churn/commits/HEAD",
       "POST /repos/jane/churn/check-runs",
       ...scanLines("jane", "churn", a, run),
     ]);
     // An empty repository has no commit to score (409): nothing else is asked about it.
     expect(gh.lines().filter((l) => l.includes("/jane/empty/"))).toEqual(["GET /repos/jane/empty/commits/HEAD"]);
-    expect(gh.lines()).toHaveLength(9);
+    expect(gh.lines()).toHaveLength(8);
     expect(b.empty).toBe(true);
     expectScanBodies(gh, "jane", "churn", a);
     expectCompleted(gh.requests.find((r) => r.method === "PATCH")?.body);

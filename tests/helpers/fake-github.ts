@@ -39,6 +39,17 @@ export interface RecordedRequest {
   responseBytes: number;
 }
 
+/** The name of a GraphQL request's operation (`ReadConfig`, `ListDirectories`, `ReadFiles`), if any. */
+export function graphqlOperationOf(request: Pick<RecordedRequest, "route" | "body">): string | undefined {
+  if (request.route !== "graphql") return undefined;
+  return /^\s*query\s+(\w+)/.exec(String((request.body as { query?: unknown } | undefined)?.query ?? ""))?.[1];
+}
+
+/** A fault route matching the GraphQL requests of one operation. */
+export function graphqlOperation(name: string): (request: RecordedRequest) => boolean {
+  return (request) => graphqlOperationOf(request) === name;
+}
+
 /** A failure to inject: the next `times` requests matching `route` get it instead of the real answer. */
 export interface Fault {
   readonly route: FakeRoute | ((request: RecordedRequest) => boolean);

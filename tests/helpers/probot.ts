@@ -12,7 +12,7 @@ import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { onTestFinished } from "vitest";
 import { type AppOptions, createApp } from "../../src/index.js";
-import type { Fault, RecordedRequest } from "./fake-github.js";
+import { type Fault, graphqlOperationOf, type RecordedRequest } from "./fake-github.js";
 import { FakeRepo, type FakeRepoSpec } from "./fake-github-repo.js";
 import {
   errorResponse,
@@ -87,6 +87,7 @@ export interface GitHubMock {
   /** Inject a fault for the next matching requests (same shape as the fake server's). */
   fail(fault: Fault): void;
   /** `METHOD /path` for each request, in order (what most tests compare). */
+  /** `METHOD path` per request, with the operation name after a GraphQL one (`POST /graphql ReadFiles`). */
   lines(): string[];
   /** Take the violations so far (for tests of the validation itself). */
   expectViolations(): string[];
@@ -122,7 +123,11 @@ export function mockGitHub(repos: Readonly<Record<string, FakeRepoSpec>> = {}, o
     fail(fault) {
       faults.push({ fault, left: fault.times ?? 1 });
     },
-    lines: () => mock.requests.map((r) => `${r.method} ${r.path}`),
+    lines: () =>
+      mock.requests.map((r) => {
+        const operation = graphqlOperationOf(r);
+        return `${r.method} ${r.path}${operation ? ` ${operation}` : ""}`;
+      }),
     expectViolations: () => mock.violations.splice(0),
   };
   for (const [name, spec] of Object.entries(repos)) mock.setRepo(name, spec);
