@@ -1,9 +1,10 @@
 #!/usr/bin/env node
+import { pipeWriter } from "./io.js";
 import { run } from "./main.js";
 
-// The process wrapper: everything testable lives in main.ts.
+// The process wrapper: everything testable lives in main.ts and io.ts.
 run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  stdout: pipeWriter(process.stdout),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   isTTY: process.stdout.isTTY === true,

@@ -24,3 +24,25 @@ export class UsageError extends Error {
 export function useColor(io: CliIO): boolean {
   return io.isTTY && !io.env.NO_COLOR && io.env.TERM !== "dumb";
 }
+
+/** The part of a writable stream `pipeWriter` uses. */
+export interface PipeLike {
+  write(text: string): unknown;
+  on(event: "error", listener: (error: NodeJS.ErrnoException) => void): unknown;
+}
+
+/**
+ * A writer for stdout that stops quietly when the reader has gone (`| head` closes the pipe:
+ * EPIPE), so the command finishes with its own exit code instead of an unhandled error.
+ * Any other write error is thrown as before.
+ */
+export function pipeWriter(stream: PipeLike): (text: string) => void {
+  let closed = false;
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
