@@ -13,9 +13,9 @@ import { join } from "node:path";
 import { checkSuite } from "../tests/app/payloads.js";
 import type { FakeGitHub } from "../tests/helpers/fake-github.js";
 
-/** The App's credentials in the benchmark (a throwaway key). */
+/** The App's credentials in the benchmark: a throwaway key and a fresh webhook secret per run. */
 export const APP_ID = 29310;
-export const SECRET = "load-bench-secret";
+export const SECRET = randomUUID();
 export const KEY = generateKeyPairSync("rsa", {
   modulusLength: 2048,
   privateKeyEncoding: { type: "pkcs1", format: "pem" },

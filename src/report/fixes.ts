@@ -11,12 +11,25 @@ export interface Fix {
   readonly finding?: Finding;
 }
 
-/** The fixes that would raise the score most, largest gain first (ties by check order). */
+/** A finding that names a shortfall and says how to fix it. */
+function shortfall(f: Finding): boolean {
+  return f.level !== "info" && f.remediation !== undefined;
+}
+
+/**
+ * The fixes that would raise the score most, largest gain first (ties by check order). A check
+ * that passes counts only when one of its findings names a shortfall: otherwise its general
+ * advice would be for something the repository already has.
+ */
 export function topFixes(report: Report, limit = 5): Fix[] {
   return report.checks
-    .filter((c) => c.gain > 0 && (c.status === "fail" || c.status === "partial" || c.status === "pass"))
+    .filter(
+      (c) =>
+        c.gain > 0 &&
+        (c.status === "fail" || c.status === "partial" || (c.status === "pass" && c.findings.some(shortfall))),
+    )
     .map((check, order) => {
-      const finding = check.findings.find((f) => f.level !== "info" && f.remediation);
+      const finding = check.findings.find(shortfall);
       return {
         check,
         gain: check.gain,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { CheckResult, Report } from "../../src/engine/types.js";
 import { topFixes } from "../../src/report/fixes.js";
 import { renderJson } from "../../src/report/json.js";
 import { renderTerminal } from "../../src/report/terminal.js";
@@ -61,6 +62,29 @@ describe("top fixes", () => {
     const fixes = topFixes(sampleReport());
     expect(fixes.map((f) => f.check.id)).toEqual(["testing.coverage"]);
     expect(fixes[0]?.finding?.path).toBe("pyproject.toml");
+  });
+
+  it("lists a passing check only when a finding names a shortfall, with that finding's advice", () => {
+    const r = sampleReport();
+    const passing = (findings: CheckResult["findings"]): Report => ({
+      ...r,
+      checks: r.checks.map((c) =>
+        c.id === "documentation.readme" ? { ...c, score: 0.9, gain: 1.5, findings: [...c.findings, ...findings] } : c,
+      ),
+    });
+    // Only evidence: its general advice ("Write a README.") would be for what the repository has.
+    expect(topFixes(passing([])).map((f) => f.check.id)).toEqual(["testing.coverage"]);
+    const gap = {
+      id: "no-usage",
+      level: "warning" as const,
+      message: "No usage example",
+      remediation: "Show one command that runs it.",
+    };
+    const fixes = topFixes(passing([gap]));
+    expect(fixes.map((f) => [f.check.id, f.advice])).toEqual([
+      ["testing.coverage", "Add [tool.coverage.report] fail_under = 80"],
+      ["documentation.readme", "Show one command that runs it."],
+    ]);
   });
 });
 
