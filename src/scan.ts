@@ -17,6 +17,8 @@ export interface ScanOptions {
   readonly config?: Config;
   /** Problems found while loading the config: reported as scan notes. */
   readonly configIssues?: readonly ConfigIssue[];
+  /** Lines of the config's fields, so a rule's bad pattern is reported at its line. */
+  readonly configLineOf?: (path: readonly PropertyKey[]) => number | null;
   readonly budget?: ReadBudget;
   readonly tool: { readonly name: string; readonly version: string };
   /** Clock for `stats.durationMs`; injectable so tests are deterministic. */
@@ -45,7 +47,11 @@ export function applyIgnore(listing: RepoListing, globs: readonly string[]): Rep
 }
 
 /** Custom rules become checks; a rule whose pattern does not compile becomes a config issue. */
-export function customChecks(config: Config, file = CONFIG_PATH): { checks: Check[]; issues: ConfigIssue[] } {
+export function customChecks(
+  config: Config,
+  file = CONFIG_PATH,
+  lineOf?: (path: readonly PropertyKey[]) => number | null,
+): { checks: Check[]; issues: ConfigIssue[] } {
   const checks: Check[] = [];
   const issues: ConfigIssue[] = [];
   config.rules.forEach((rule, i) => {
@@ -54,7 +60,7 @@ export function customChecks(config: Config, file = CONFIG_PATH): { checks: Chec
     } catch (error) {
       issues.push({
         file,
-        line: null,
+        line: lineOf?.(["rules", i, "pattern"]) ?? null,
         field: `rules[${i}].pattern`,
         message: (error as Error).message,
       });
@@ -86,7 +92,7 @@ export async function scanDetailed(source: RepoSource, options: ScanOptions): Pr
   const config = options.config ?? DEFAULT_CONFIG;
   const budget = options.budget ?? DEFAULT_BUDGET;
   const listing = applyIgnore(await source.list(), config.ignore);
-  const custom = customChecks(config);
+  const custom = customChecks(config, CONFIG_PATH, options.configLineOf);
   const checks = [...options.checks, ...custom.checks];
   const index = new GlobIndex(listing.files.map((f) => f.path));
   const plan = planReads(listing.files, checks, budget, index);

@@ -253,13 +253,17 @@ export async function loadRepoConfig(
   const from = chain.find((f) => f.text !== null);
   const origin = !hasOwn && from ? ` (set in ${from.owner}/${from.repo})` : "";
   const all = [...checked.issues.map((i) => ({ ...i, message: i.message + origin })), ...issues];
-  if (all.length === 0 || !hasOwn) return { config: checked.config, issues: all, ownFile: hasOwn };
+  if (!hasOwn) return { config: checked.config, issues: all, ownFile: false };
   // Lines come from the repository's own file, which is already here.
-  const lineOf = new Map(parseConfig(ownFile.text ?? "", CONFIG_PATH, known).issues.map((i) => [i.field, i.line]));
-  lineOf.set("_extends", lineOfExtends(ownFile.text));
+  const ownParsed = parseConfig(ownFile.text ?? "", CONFIG_PATH, known);
+  // Its lines fit the merged rules only when the rules are its own (arrays replace).
+  const ownRules = "rules" in (settings[0] ?? {});
+  const lineOfField = new Map(ownParsed.issues.map((i) => [i.field, i.line]));
+  lineOfField.set("_extends", lineOfExtends(ownFile.text));
   return {
     config: checked.config,
-    issues: all.map((i) => ({ ...i, line: i.line ?? lineOf.get(i.field) ?? null })),
+    issues: all.map((i) => ({ ...i, line: i.line ?? lineOfField.get(i.field) ?? null })),
     ownFile: true,
+    ...(ownRules && ownParsed.lineOf ? { lineOf: ownParsed.lineOf } : {}),
   };
 }

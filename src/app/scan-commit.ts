@@ -98,6 +98,7 @@ async function runScan(deps: ScanDeps, target: ScanTarget) {
       checks: deps.checks,
       config: loaded.config,
       configIssues: loaded.issues,
+      ...(loaded.lineOf ? { configLineOf: loaded.lineOf } : {}),
       tool: deps.tool,
     });
     return { ...result, loaded };

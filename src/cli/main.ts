@@ -38,7 +38,7 @@ async function checkCommand(dirArg: string | undefined, flags: CheckFlags, io: C
   if (!stat?.isDirectory()) throw new UsageError(`${dirArg ?? "."} is not a directory`);
   const loaded = loadLocalConfig(dir, flags.config === undefined ? undefined : resolve(io.cwd, flags.config), CHECKS);
   // Rule patterns are compiled here too, so a pattern RE2 refuses is a config error (exit 2).
-  const ruleIssues = customChecks(loaded.config, loaded.shown).issues;
+  const ruleIssues = customChecks(loaded.config, loaded.shown, loaded.lineOf).issues;
   const issues = [...loaded.issues, ...ruleIssues];
   if (issues.length > 0) throw new UsageError(`Invalid config:\n${formatIssues(issues)}`);
   const config = flags.minScore === undefined ? loaded.config : { ...loaded.config, threshold: flags.minScore };

@@ -10,11 +10,14 @@ const weight = z.number().min(0).max(100);
 const criterionId = z.enum(CRITERION_IDS as [CriterionId, ...CriterionId[]]);
 const checkId = z.string().regex(/^[a-z_]+\.[a-z0-9_-]+$/, "a check id looks like testing.coverage");
 
-const checkSetting = z.union([
-  z.literal("off").describe("turn the check off"),
-  weight.describe("the check's weight inside its criterion"),
-  z.strictObject({ off: z.boolean().optional(), weight: weight.optional() }),
-]);
+const checkSetting = z.union(
+  [
+    z.literal("off").describe("turn the check off"),
+    weight.describe("the check's weight inside its criterion"),
+    z.strictObject({ off: z.boolean().optional(), weight: weight.optional() }),
+  ],
+  { error: "expected off, a weight from 0 to 100, or { off: true|false, weight: 0-100 }" },
+);
 
 const rule = z
   .strictObject({
@@ -81,6 +84,8 @@ export interface LoadedConfig {
   readonly config: Config;
   /** Empty when the config was valid. When not, `config` keeps every valid top-level field. */
   readonly issues: readonly ConfigIssue[];
+  /** The line of a field (`["rules", 0, "pattern"]`) in the file's text, when the text is known. */
+  readonly lineOf?: (path: readonly PropertyKey[]) => number | null;
 }
 
 /** JSON Schema for editors, generated from the zod schema. */
@@ -137,7 +142,8 @@ export function parseConfig(text: string, file: string = CONFIG_PATH, knownCheck
     return null;
   };
   const loaded = validateConfig(raw as Record<string, unknown>, file, lineOfPath);
-  return knownChecks ? checkIds(loaded, file, knownChecks, lineOfPath) : loaded;
+  const checked = knownChecks ? checkIds(loaded, file, knownChecks, lineOfPath) : loaded;
+  return { ...checked, lineOf: lineOfPath };
 }
 
 /** Report check ids in `checks` and `exemptions` that name no check (a typo would silently do nothing). */

@@ -170,4 +170,24 @@ describe("invalid config", () => {
       expect.objectContaining({ path: CONFIG, start_line: 3, message: expect.stringContaining("testing.coverag") }),
     );
   });
+
+  it("a rule pattern RE2 refuses is annotated at its line, the other rules still run", async () => {
+    const own = [
+      "threshold: 0",
+      "rules:",
+      "  - id: lookbehind",
+      '    files: "*.md"',
+      "    require: contain",
+      '    pattern: "(?<=x)y"',
+      "  - id: license",
+      "    files: LICENSE",
+      "    require: exist",
+      "",
+    ].join("\n");
+    const { completed } = await scan({ ...PORTFOLIO, [CONFIG]: own });
+    expect(completed.output.annotations).toContainEqual(
+      expect.objectContaining({ path: CONFIG, start_line: 6, message: expect.stringContaining("invalid pattern") }),
+    );
+    expect(completed.output.text).toContain("custom.license");
+  });
 });

@@ -150,7 +150,7 @@ describe("config errors in custom rules", () => {
     try {
       const t = io(dir);
       expect(await run(["check", "--config", "rules.yml"], t.io)).toBe(2);
-      expect(t.err()).toMatch(/rules\.yml: rules\[0\]\.pattern: invalid pattern/);
+      expect(t.err()).toMatch(/rules\.yml:5: rules\[0\]\.pattern: invalid pattern/);
       expect(t.out()).toBe("");
     } finally {
       cleanup();

@@ -50,6 +50,12 @@ rules:
     expect(issues[0]).toMatchObject({ file: "cfg.yml", field, line });
   });
 
+  it("says what a check setting may be", () => {
+    const { issues } = parseConfig("checks:\n  testing.coverage: { weight: x }\n", "cfg.yml", known);
+    expect(issues[0]).toMatchObject({ field: "checks.testing.coverage", line: 2 });
+    expect(issues[0]?.message).toMatch(/expected off, a weight from 0 to 100, or \{ off/);
+  });
+
   it("keeps the valid settings when one is wrong", () => {
     const { config, issues } = parseConfig("threshold: 85\nstrict: maybe\n");
     expect(issues).toHaveLength(1);
