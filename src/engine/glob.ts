@@ -80,10 +80,10 @@ function compileUncached(p: string, nocase: boolean): Matcher {
 export class GlobIndex {
   private readonly paths: readonly string[];
   private lowerPaths: readonly string[] | undefined;
-  private byExt: Map<string, number[]> | undefined;
-  private byBase: Map<string, number[]> | undefined;
-  private byExtLower: Map<string, number[]> | undefined;
-  private byBaseLower: Map<string, number[]> | undefined;
+  private byExt: Map<string, Postings> | undefined;
+  private byBase: Map<string, Postings> | undefined;
+  private byExtLower: Map<string, Postings> | undefined;
+  private byBaseLower: Map<string, Postings> | undefined;
   private byDepth: number[][] | undefined;
   private exact: Map<string, number> | undefined;
   private readonly memo = new Map<string, readonly number[]>();
@@ -114,18 +114,18 @@ export class GlobIndex {
     return braceExpand(pattern).some((expanded) => testOne(compile(expanded, options.nocase ?? false), path));
   }
 
-  private extIndex(): Map<string, number[]> {
+  private extIndex(): Map<string, Postings> {
     if (!this.byExt) {
-      const map = new Map<string, number[]>();
+      const map = new Map<string, Postings>();
       for (let i = 0; i < this.paths.length; i++) push(map, extensionOf(this.paths[i] as string), i);
       this.byExt = map;
     }
     return this.byExt;
   }
 
-  private baseIndex(): Map<string, number[]> {
+  private baseIndex(): Map<string, Postings> {
     if (!this.byBase) {
-      const map = new Map<string, number[]>();
+      const map = new Map<string, Postings>();
       for (let i = 0; i < this.paths.length; i++) push(map, baseName(this.paths[i] as string), i);
       this.byBase = map;
     }
@@ -133,12 +133,12 @@ export class GlobIndex {
   }
 
   /** A lower-cased copy of an index, for case-insensitive lookups; lists stay ascending. */
-  private static lowered(map: Map<string, number[]>): Map<string, number[]> {
-    const out = new Map<string, number[]>();
+  private static lowered(map: Map<string, Postings>): Map<string, Postings> {
+    const out = new Map<string, Postings>();
     for (const [k, list] of map) {
       const key = k.toLowerCase();
       const prev = out.get(key);
-      out.set(key, prev ? [...prev, ...list].sort((a, b) => a - b) : list);
+      out.set(key, prev === undefined ? list : [...postings(prev), ...postings(list)].sort((a, b) => a - b));
     }
     return out;
   }
@@ -148,7 +148,7 @@ export class GlobIndex {
     let best: readonly number[] | undefined;
     if (m.ext !== undefined) {
       if (m.nocase) this.byExtLower ??= GlobIndex.lowered(this.extIndex());
-      best = (m.nocase ? this.byExtLower : this.extIndex())?.get(m.ext) ?? [];
+      best = postings((m.nocase ? this.byExtLower : this.extIndex())?.get(m.ext));
     }
     if (m.depth !== undefined) {
       if (!this.byDepth) {
@@ -172,13 +172,13 @@ export class GlobIndex {
   private matchOne(m: Matcher): readonly number[] {
     switch (m.kind) {
       case "ext":
-        if (!m.nocase) return this.extIndex().get(m.ext) ?? [];
+        if (!m.nocase) return postings(this.extIndex().get(m.ext));
         this.byExtLower ??= GlobIndex.lowered(this.extIndex());
-        return this.byExtLower.get(m.ext) ?? [];
+        return postings(this.byExtLower.get(m.ext));
       case "base":
-        if (!m.nocase) return this.baseIndex().get(m.base) ?? [];
+        if (!m.nocase) return postings(this.baseIndex().get(m.base));
         this.byBaseLower ??= GlobIndex.lowered(this.baseIndex());
-        return this.byBaseLower.get(m.base) ?? [];
+        return postings(this.byBaseLower.get(m.base));
       case "exact": {
         if (m.nocase) {
           this.lowerPaths ??= this.paths.map((p) => p.toLowerCase());
@@ -229,10 +229,21 @@ function testOne(m: Matcher, path: string): boolean {
   }
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/**
+ * The listing indexes under one key, ascending: a bare number while there is one (most base
+ * names in a large repository are unique, and 100,000 one-element arrays cost about 8 MB).
+ */
+type Postings = number | number[];
+
+function postings(entry: Postings | undefined): readonly number[] {
+  return entry === undefined ? [] : typeof entry === "number" ? [entry] : entry;
+}
+
+function push(map: Map<string, Postings>, key: string, value: number): void {
+  const entry = map.get(key);
+  if (entry === undefined) map.set(key, value);
+  else if (typeof entry === "number") map.set(key, [entry, value]);
+  else entry.push(value);
 }
 
 function lowerBound(sorted: readonly string[], target: string): number {

@@ -70,4 +70,15 @@ describe("GlobIndex candidate filters", () => {
     expect(match(pattern, nocase)).toEqual(expected);
     expect(paths.filter((p) => GlobIndex.test(p, pattern, { nocase }))).toEqual(expected);
   });
+
+  it("keeps every path under a base name or extension shared by several, in order, whatever the case", () => {
+    const shared = ["a/README.md", "b/readme.md", "c/Readme.MD", "d/README.md", "e/x.py", "f/x.py"].sort();
+    const index = new GlobIndex(shared);
+    const match = (p: string, nocase = false) => index.match(p, { nocase }).map((i) => shared[i]);
+    expect(match("**/README.md")).toEqual(["a/README.md", "d/README.md"]);
+    expect(match("**/readme.md", true)).toEqual(["a/README.md", "b/readme.md", "c/Readme.MD", "d/README.md"]);
+    expect(match("**/x.py")).toEqual(["e/x.py", "f/x.py"]);
+    expect(match("**/*.MD", true)).toEqual(["a/README.md", "b/readme.md", "c/Readme.MD", "d/README.md"]);
+    expect(match("**/only-one.md")).toEqual([]);
+  });
 });
