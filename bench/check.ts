@@ -43,7 +43,9 @@ function summarise(label: string, samples: Timed[]) {
   return {
     label,
     medianSeconds: median(samples.map((s) => s.seconds)),
+    /** The highest peak RSS of the runs, and the median of their peaks (it varies with GC timing). */
     peakMb: Math.max(...samples.map((s) => s.peakMb)),
+    medianPeakMb: median(samples.map((s) => s.peakMb)),
     samples: samples.map((s) => s.seconds),
   };
 }
@@ -89,7 +91,7 @@ const ours = results.find((r) => r.label.includes("check, 20000"));
 const base = results.find((r) => r.label.includes("repolinter"));
 for (const r of results)
   console.log(
-    `${r.label.padEnd(48)} median ${r.medianSeconds.toFixed(3)} s  peak RSS ${r.peakMb.toFixed(0)} MB  runs ${r.samples.join(" ")}`,
+    `${r.label.padEnd(48)} median ${r.medianSeconds.toFixed(3)} s  peak RSS ${r.peakMb.toFixed(0)} MB (median ${r.medianPeakMb.toFixed(0)})  runs ${r.samples.join(" ")}`,
   );
 if (ours && base)
   console.log(
