@@ -18,6 +18,7 @@ import {
   validateConfig,
 } from "../engine/config.js";
 import type { GitHubClient } from "../repo/github.js";
+import { errorMessage, graphqlFailure } from "../repo/github-errors.js";
 
 type Plain = Record<string, unknown>;
 
@@ -118,27 +119,20 @@ async function readFiles(octokit: GitHubClient, locations: readonly Location[]):
   try {
     data = await octokit.graphql<ConfigAnswer>(configQuery(locations.length), variables);
   } catch (error) {
-    const e = error as {
-      name?: unknown;
-      status?: unknown;
-      errors?: unknown;
-      data?: ConfigAnswer | null;
-      response?: { headers?: Record<string, unknown> };
-    };
-    if (e?.name === "GraphqlResponseError" && Array.isArray(e.errors)) {
-      const errors = e.errors as { type?: unknown; message?: unknown }[];
-      const serious = errors.filter((x) => !ABSENT.has(String(x?.type ?? "")));
-      if (serious.length > 0) {
-        const detail = serious.map((x) => String(x?.message ?? "unknown error").replace(/\.$/, "")).join("; ");
+    const failed = graphqlFailure<ConfigAnswer>(error);
+    if (failed) {
+      const serious = failed.errors.filter((x) => !ABSENT.has(String(x?.type ?? "")));
+      if (serious.length > 0)
         throw new ConfigReadError(undefined, {}, error, {
           rateLimited: serious.some((x) => x?.type === "RATE_LIMITED"),
-          detail,
+          detail: serious.map(errorMessage).join("; "),
         });
-      }
-      data = e.data;
-    } else if (typeof e?.status === "number") {
+      data = failed.data;
+    } else {
+      const e = error as { status?: unknown; response?: { headers?: Record<string, unknown> } };
+      if (typeof e?.status !== "number") throw error;
       throw new ConfigReadError(e.status, e.response?.headers ?? {}, error);
-    } else throw error;
+    }
   }
   return locations.map((l, i) => {
     const object = data?.[`c${i}`]?.object;

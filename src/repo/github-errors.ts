@@ -122,3 +122,26 @@ export function sourceError(
     cause: error,
   });
 }
+
+/** The parts of an Octokit `GraphqlResponseError`: its errors, their types and the partial data. */
+export interface GraphqlFailure<D> {
+  readonly errors: readonly { readonly type?: unknown; readonly message?: unknown; readonly path?: unknown }[];
+  /** Each error's `type` (`NOT_FOUND`, `RATE_LIMITED`...), "" when it has none. */
+  readonly types: readonly string[];
+  readonly data: D | null;
+}
+
+/** The errors and partial data of an Octokit `GraphqlResponseError`; undefined for any other error. */
+export function graphqlFailure<D>(error: unknown): GraphqlFailure<D> | undefined {
+  if (typeof error !== "object" || error === null || (error as { name?: unknown }).name !== "GraphqlResponseError")
+    return undefined;
+  const { errors, data } = error as { errors?: unknown; data?: D | null };
+  if (!Array.isArray(errors)) return undefined;
+  const types = errors.map((e) => String((e as { type?: unknown })?.type ?? ""));
+  return { errors, types, data: data ?? null };
+}
+
+/** An error's message without its closing full stop, for joining several into one sentence. */
+export function errorMessage(e: { readonly message?: unknown }): string {
+  return String(e?.message ?? "unknown GraphQL error").replace(/\.$/, "");
+}

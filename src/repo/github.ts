@@ -8,7 +8,14 @@ import type { Octokit } from "@octokit/rest";
 import type { FileContent, RepoIdentity, RepoListing, SourceNote } from "../engine/types.js";
 import { type BatchAnswer, contentsQuery, contentsVariables, errorsByAlias, readContents } from "./github-contents.js";
 import { directoriesAnswer, directoriesQuery } from "./github-directories.js";
-import { failedPrefix, type GitHubOperation, GitHubSourceError, sourceError } from "./github-errors.js";
+import {
+  errorMessage,
+  failedPrefix,
+  type GitHubOperation,
+  GitHubSourceError,
+  graphqlFailure,
+  sourceError,
+} from "./github-errors.js";
 import { type DirectoryEntry, type GitTree, listTree } from "./github-tree.js";
 import type { RepoSource } from "./source.js";
 
@@ -168,16 +175,9 @@ export class GitHubSource implements RepoSource {
         );
         return directoriesAnswer(data.repository, paths.length);
       } catch (error) {
-        const partial = graphqlErrors(error);
-        if (!partial) throw error;
-        const messages = partial.errors.map((e) =>
-          String((e as { message?: unknown })?.message ?? "unknown GraphQL error").replace(/\.$/, ""),
-        );
-        throw new GitHubSourceError(`${failedPrefix("tree", this.where)}: ${messages.join("; ")}.`, {
-          operation: "tree",
-          rateLimited: partial.types.includes("RATE_LIMITED"),
-          cause: error,
-        });
+        const failed = graphqlFailure(error);
+        if (!failed) throw error;
+        throw this.graphqlError("tree", failed.errors.map(errorMessage), failed.types, error);
       }
     });
   }
@@ -195,18 +195,29 @@ export class GitHubSource implements RepoSource {
         );
         return { repository: data.repository, aliasErrors: new Map() };
       } catch (error) {
-        const partial = graphqlErrors(error);
-        if (!partial) throw error;
-        const { byAlias, general } = errorsByAlias(partial.errors);
+        const failed = graphqlFailure<{ repository?: BatchAnswer["repository"] }>(error);
+        if (!failed) throw error;
+        const { byAlias, general } = errorsByAlias(failed.errors);
+        const repository = failed.data?.repository;
         // Errors about single files leave the rest of the batch usable; anything else fails it.
-        if (partial.repository && general.length === 0) return { repository: partial.repository, aliasErrors: byAlias };
-        const messages = [...general, ...byAlias.values()].map((m) => m.replace(/\.$/, ""));
-        throw new GitHubSourceError(`${failedPrefix("contents", this.where)}: ${messages.join("; ")}.`, {
-          operation: "contents",
-          rateLimited: partial.types.includes("RATE_LIMITED"),
-          cause: error,
-        });
+        if (repository && general.length === 0) return { repository, aliasErrors: byAlias };
+        const messages = [...general, ...byAlias.values()].map((m) => errorMessage({ message: m }));
+        throw this.graphqlError("contents", messages, failed.types, error);
       }
+    });
+  }
+
+  /** A GraphQL answer with errors, as a `GitHubSourceError` naming the request and every message. */
+  private graphqlError(
+    operation: GitHubOperation,
+    messages: readonly string[],
+    types: readonly string[],
+    cause: unknown,
+  ): GitHubSourceError {
+    return new GitHubSourceError(`${failedPrefix(operation, this.where)}: ${messages.join("; ")}.`, {
+      operation,
+      rateLimited: types.includes("RATE_LIMITED"),
+      cause,
     });
   }
 
@@ -221,16 +232,4 @@ export class GitHubSource implements RepoSource {
       return Buffer.from(data.content, data.encoding === "base64" ? "base64" : "utf8");
     });
   }
-}
-
-/** The `errors` (and any partial data) of an Octokit `GraphqlResponseError`, or undefined for other errors. */
-function graphqlErrors(
-  error: unknown,
-): { errors: readonly unknown[]; repository: BatchAnswer["repository"]; types: string[] } | undefined {
-  if (typeof error !== "object" || error === null || (error as { name?: unknown }).name !== "GraphqlResponseError")
-    return undefined;
-  const { errors, data } = error as { errors?: unknown; data?: { repository?: BatchAnswer["repository"] } | null };
-  if (!Array.isArray(errors)) return undefined;
-  const types = errors.map((e) => String((e as { type?: unknown })?.type ?? ""));
-  return { errors, repository: data?.repository ?? null, types };
 }
