@@ -79,13 +79,12 @@ function compileUncached(p: string, nocase: boolean): Matcher {
 /** Indexes over one sorted list of paths, built on first use, answering globs with memoised results. */
 export class GlobIndex {
   private readonly paths: readonly string[];
-  private lowerPaths: readonly string[] | undefined;
   private byExt: Map<string, Postings> | undefined;
   private byBase: Map<string, Postings> | undefined;
-  private byExtLower: Map<string, Postings> | undefined;
-  private byBaseLower: Map<string, Postings> | undefined;
+  private extVariants: Map<string, readonly number[]> | undefined;
+  private baseVariants: Map<string, readonly number[]> | undefined;
+  private depthList: Uint16Array | undefined;
   private byDepth: number[][] | undefined;
-  private exact: Map<string, number> | undefined;
   private readonly memo = new Map<string, readonly number[]>();
 
   /** `paths` must be sorted in code-unit order, as listings are. */
@@ -104,7 +103,7 @@ export class GlobIndex {
       for (const expanded of braceExpand(pattern))
         parts.push(this.matchOne(compile(expanded, options.nocase ?? false)));
     }
-    const result = parts.length === 1 ? (parts[0] ?? []) : [...new Set(parts.flat())].sort((a, b) => a - b);
+    const result = union(parts);
     this.memo.set(key, result);
     return result;
   }
@@ -112,6 +111,16 @@ export class GlobIndex {
   /** True when the path matches the pattern, without scanning the listing. */
   static test(path: string, pattern: string, options: GlobOptions = {}): boolean {
     return braceExpand(pattern).some((expanded) => testOne(compile(expanded, options.nocase ?? false), path));
+  }
+
+  /** The depth (number of `/`) of every listed path, by listing index. */
+  depths(): Uint16Array {
+    if (!this.depthList) {
+      const depths = new Uint16Array(this.paths.length);
+      for (let i = 0; i < this.paths.length; i++) depths[i] = Math.min(depthOf(this.paths[i] as string), 0xffff);
+      this.depthList = depths;
+    }
+    return this.depthList;
   }
 
   private extIndex(): Map<string, Postings> {
@@ -132,31 +141,42 @@ export class GlobIndex {
     return this.byBase;
   }
 
-  /** A lower-cased copy of an index, for case-insensitive lookups; lists stay ascending. */
-  private static lowered(map: Map<string, Postings>): Map<string, Postings> {
-    const out = new Map<string, Postings>();
+  /**
+   * The keys of an index that have upper-case letters, under their lower-cased form: with the
+   * already lower-case keys of the index itself, they answer a case-insensitive lookup. Most
+   * names are lower case, so this is far smaller than a lower-cased copy of the whole index.
+   */
+  private static variants(map: Map<string, Postings>): Map<string, readonly number[]> {
+    const out = new Map<string, readonly number[]>();
     for (const [k, list] of map) {
       const key = k.toLowerCase();
+      if (key === k) continue;
       const prev = out.get(key);
-      out.set(key, prev === undefined ? list : [...postings(prev), ...postings(list)].sort((a, b) => a - b));
+      out.set(key, prev === undefined ? postings(list) : union([prev, postings(list)]));
     }
     return out;
+  }
+
+  private lookup(kind: "ext" | "base", key: string, nocase: boolean): readonly number[] {
+    const map = kind === "ext" ? this.extIndex() : this.baseIndex();
+    const exact = postings(map.get(key));
+    if (!nocase) return exact;
+    if (kind === "ext") this.extVariants ??= GlobIndex.variants(map);
+    else this.baseVariants ??= GlobIndex.variants(map);
+    const other = (kind === "ext" ? this.extVariants : this.baseVariants)?.get(key);
+    return other === undefined ? exact : union([exact, other]);
   }
 
   /** The smaller of the extension and depth indexes that must hold every match, if any applies. */
   private candidates(m: Extract<Matcher, { kind: "pattern" }>): readonly number[] | undefined {
     let best: readonly number[] | undefined;
-    if (m.ext !== undefined) {
-      if (m.nocase) this.byExtLower ??= GlobIndex.lowered(this.extIndex());
-      best = postings((m.nocase ? this.byExtLower : this.extIndex())?.get(m.ext));
-    }
+    if (m.ext !== undefined) best = this.lookup("ext", m.ext, m.nocase);
     if (m.depth !== undefined) {
       if (!this.byDepth) {
         const byDepth: number[][] = [];
-        for (let i = 0; i < this.paths.length; i++) {
-          const p = this.paths[i] as string;
-          let d = 0;
-          for (let c = 0; c < p.length; c++) if (p.charCodeAt(c) === 47) d++;
+        const depths = this.depths();
+        for (let i = 0; i < depths.length; i++) {
+          const d = depths[i] as number;
           const atDepth = byDepth[d];
           if (atDepth) atDepth.push(i);
           else byDepth[d] = [i];
@@ -172,40 +192,38 @@ export class GlobIndex {
   private matchOne(m: Matcher): readonly number[] {
     switch (m.kind) {
       case "ext":
-        if (!m.nocase) return postings(this.extIndex().get(m.ext));
-        this.byExtLower ??= GlobIndex.lowered(this.extIndex());
-        return postings(this.byExtLower.get(m.ext));
+        return this.lookup("ext", m.ext, m.nocase);
       case "base":
-        if (!m.nocase) return postings(this.baseIndex().get(m.base));
-        this.byBaseLower ??= GlobIndex.lowered(this.baseIndex());
-        return postings(this.byBaseLower.get(m.base));
+        return this.lookup("base", m.base, m.nocase);
       case "exact": {
-        if (m.nocase) {
-          this.lowerPaths ??= this.paths.map((p) => p.toLowerCase());
-          const out: number[] = [];
-          this.lowerPaths.forEach((p, i) => {
-            if (p === m.path) out.push(i);
-          });
-          return out;
-        }
-        if (!this.exact) this.exact = new Map(this.paths.map((p, i) => [p, i]));
-        const i = this.exact.get(m.path);
-        return i === undefined ? [] : [i];
+        if (m.nocase)
+          // Same base name first (an index built anyway), then the whole path.
+          return this.lookup("base", baseName(m.path), true).filter(
+            (i) => (this.paths[i] as string).toLowerCase() === m.path,
+          );
+        // The listing is sorted: a binary search finds the one path without a map of them all.
+        const i = lowerBound(this.paths, m.path);
+        return this.paths[i] === m.path ? [i] : [];
       }
       case "pattern": {
         const out: number[] = [];
         const candidates = this.candidates(m);
+        const paths = this.paths;
+        // Indexed loops: on code that has not warmed up, for-of allocates a result per step.
         if (candidates) {
-          for (const i of candidates) if (m.re.test(this.paths[i] as string)) out.push(i);
+          for (let k = 0; k < candidates.length; k++) {
+            const i = candidates[k] as number;
+            if (m.re.test(paths[i] as string)) out.push(i);
+          }
           return out;
         }
         if (m.prefix === "" || m.nocase) {
           // Lower-cased paths are not in the listing's order, so a case-insensitive prefix scans all.
-          for (let i = 0; i < this.paths.length; i++) if (m.re.test(this.paths[i] as string)) out.push(i);
+          for (let i = 0; i < paths.length; i++) if (m.re.test(paths[i] as string)) out.push(i);
           return out;
         }
-        for (let i = lowerBound(this.paths, m.prefix); i < this.paths.length; i++) {
-          const p = this.paths[i] as string;
+        for (let i = lowerBound(paths, m.prefix); i < paths.length; i++) {
+          const p = paths[i] as string;
           if (!p.startsWith(m.prefix)) break;
           if (m.re.test(p)) out.push(i);
         }
@@ -244,6 +262,47 @@ function push(map: Map<string, Postings>, key: string, value: number): void {
   if (entry === undefined) map.set(key, value);
   else if (typeof entry === "number") map.set(key, [entry, value]);
   else entry.push(value);
+}
+
+/** Number of `/` in a path: its depth below the root. */
+export function depthOf(path: string): number {
+  let n = 0;
+  // indexOf runs natively: far fewer steps than a loop over every character on cold code.
+  for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) n++;
+  return n;
+}
+
+/** The union of ascending index lists, ascending and without repeats. */
+function union(parts: readonly (readonly number[])[]): readonly number[] {
+  const nonEmpty = parts.filter((p) => p.length > 0);
+  if (nonEmpty.length === 0) return [];
+  let acc = nonEmpty[0] as readonly number[];
+  for (let k = 1; k < nonEmpty.length; k++) acc = merge(acc, nonEmpty[k] as readonly number[]);
+  return acc;
+}
+
+function merge(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x < y) {
+      out.push(x);
+      i++;
+    } else if (y < x) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++] as number);
+  while (j < b.length) out.push(b[j++] as number);
+  return out;
 }
 
 function lowerBound(sorted: readonly string[], target: string): number {

@@ -25,23 +25,26 @@ export interface ReadPlan {
   readonly skipped: ReadonlyMap<string, UnreadReason>;
 }
 
-function depth(path: string): number {
-  let n = 0;
-  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) n++;
-  return n;
-}
-
-/** Orders listing indexes shallow paths first, then by path (the listing is sorted by path). */
-function shallowFirst(depths: Map<number, number>, files: readonly RepoFile[]): (a: number, b: number) => number {
-  const depthOf = (i: number) => {
-    let d = depths.get(i);
-    if (d === undefined) {
-      d = depth((files[i] as RepoFile).path);
-      depths.set(i, d);
-    }
-    return d;
-  };
-  return (a, b) => depthOf(a) - depthOf(b) || a - b;
+/**
+ * The first `limit` of these ascending listing indexes, shallow paths first, then by path (the
+ * listing is sorted by path): a pass bucketing by depth, not a sort of every candidate.
+ */
+function shallowest(indexes: readonly number[], depths: Uint16Array, limit: number): number[] {
+  const buckets: number[][] = [];
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k] as number;
+    const d = depths[i] as number;
+    const bucket = buckets[d];
+    if (bucket) bucket.push(i);
+    else buckets[d] = [i];
+  }
+  const out: number[] = [];
+  for (const bucket of buckets) {
+    if (!bucket) continue;
+    for (let k = 0; k < bucket.length && out.length < limit; k++) out.push(bucket[k] as number);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 function isReadable(f: RepoFile): boolean {
@@ -60,7 +63,8 @@ export function planReads(
   index: GlobIndex = new GlobIndex(files.map((f) => f.path)),
 ): ReadPlan {
   const wanted = new Map<number, number>(); // listing index -> best (lowest) priority
-  const order = shallowFirst(new Map(), files);
+  const depths = index.depths();
+  const order = (a: number, b: number) => (depths[a] as number) - (depths[b] as number) || a - b;
   const seen = new Set<ReadRequest>();
   for (const request of checks.flatMap((c) => c.reads)) {
     // Checks share request objects (PYTHON_SOURCE_READ...): one is planned once.
@@ -68,14 +72,16 @@ export function planReads(
     seen.add(request);
     const priority = request.priority ?? 1;
     const readable: number[] = [];
-    for (const i of index.match(request.globs, { nocase: request.nocase ?? false })) {
+    const matched = index.match(request.globs, { nocase: request.nocase ?? false });
+    for (let k = 0; k < matched.length; k++) {
+      const i = matched[k] as number;
       const f = files[i] as RepoFile;
       if (!isReadable(f)) continue;
       if (f.size <= budget.maxFileBytes) readable.push(i);
       else if (!wanted.has(i)) wanted.set(i, Number.POSITIVE_INFINITY); // reported as too large
     }
     const limit = request.maxFiles ?? Number.POSITIVE_INFINITY;
-    const chosen = readable.length > limit ? readable.sort(order).slice(0, limit) : readable;
+    const chosen = readable.length > limit ? shallowest(readable, depths, limit) : readable;
     for (const i of chosen) {
       const prev = wanted.get(i);
       if (prev === undefined || priority < prev) wanted.set(i, priority);

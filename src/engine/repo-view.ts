@@ -20,7 +20,6 @@ export class RepoView {
   readonly files: readonly RepoFile[];
   readonly identity: RepoIdentity;
   private readonly index: GlobIndex;
-  private readonly byPath: Map<string, RepoFile>;
   private readonly contents: ReadonlyMap<string, FileContent>;
   private dirCache: ReadonlySet<string> | undefined;
 
@@ -30,17 +29,25 @@ export class RepoView {
     this.identity = snapshot.identity;
     this.contents = snapshot.contents;
     this.index = index ?? new GlobIndex(snapshot.files.map((f) => f.path));
-    this.byPath = new Map(snapshot.files.map((f) => [f.path, f]));
   }
 
   /** The listed file at exactly this path. */
   file(path: string): RepoFile | undefined {
-    return this.byPath.get(path);
+    // The listing is sorted by path: a binary search, not a map of 100,000 entries.
+    let lo = 0;
+    let hi = this.files.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.files[mid] as RepoFile).path < path) lo = mid + 1;
+      else hi = mid;
+    }
+    const f = this.files[lo];
+    return f?.path === path ? f : undefined;
   }
 
   /** True when a file (of any mode) is listed at exactly this path. */
   has(path: string): boolean {
-    return this.byPath.has(path);
+    return this.file(path) !== undefined;
   }
 
   /** Listed files matching any of the globs (minimatch syntax, dotfiles included), sorted by path. */
@@ -80,9 +87,12 @@ export class RepoView {
   /** The read text files among those matching the globs, sorted by path. */
   read(patterns: string | readonly string[], options?: GlobOptions): TextFile[] {
     const out: TextFile[] = [];
-    for (const f of this.glob(patterns, options)) {
-      const c = this.contents.get(f.path);
-      if (c?.kind === "text") out.push({ path: f.path, text: c.text, truncated: c.truncated });
+    // A few hundred files are read out of up to 100,000 matched: look up the matches, not map them all.
+    const matched = this.index.match(patterns, options);
+    for (let k = 0; k < matched.length; k++) {
+      const path = (this.files[matched[k] as number] as RepoFile).path;
+      const c = this.contents.get(path);
+      if (c?.kind === "text") out.push({ path, text: c.text, truncated: c.truncated });
     }
     return out;
   }

@@ -1,3 +1,4 @@
+import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
 import { GlobIndex } from "../../src/engine/glob.js";
 
@@ -80,5 +81,51 @@ describe("GlobIndex candidate filters", () => {
     expect(match("**/x.py")).toEqual(["e/x.py", "f/x.py"]);
     expect(match("**/*.MD", true)).toEqual(["a/README.md", "b/readme.md", "c/Readme.MD", "d/README.md"]);
     expect(match("**/only-one.md")).toEqual([]);
+  });
+});
+
+describe("GlobIndex against picomatch on a random listing", () => {
+  // A seeded listing with names in several cases and depths, so the base-name, extension,
+  // exact and depth indexes, their case-insensitive variants and the unions all get exercised.
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+  const dirs = ["", "src/", "Src/", "docs/", "a/b/", "a/B/c/", "deploy/k8s/", "tests/"];
+  const names = ["README", "readme", "ReadMe", "Dockerfile", "app", "App", "x", "requirements"];
+  const exts = ["", ".md", ".MD", ".py", ".PY", ".yml", ".yaml", ".txt", ".Txt"];
+  const paths = [...new Set(Array.from({ length: 400 }, () => pick(dirs) + pick(names) + pick(exts)))].sort();
+  const index = new GlobIndex(paths);
+  const patterns = [
+    "**/README.md",
+    "**/*.md",
+    "**/*.py",
+    "**/Dockerfile",
+    "README",
+    "README.md",
+    "src/app.py",
+    "*.yml",
+    "*/README*",
+    "a/**/*.txt",
+    "**/k8s/**/*.{yml,yaml}",
+    "{README,readme}.{md,MD}",
+    "tests/**",
+  ];
+  it.each(patterns.flatMap((p) => [[p, false] as const, [p, true] as const]))(
+    "%s (nocase %s) matches what picomatch matches path by path",
+    (pattern, nocase) => {
+      const re = picomatch.makeRe(pattern, { dot: true, nocase });
+      const expected = paths.flatMap((p, i) => (re.test(p) ? [i] : []));
+      expect(index.match(pattern, { nocase })).toEqual(expected);
+    },
+  );
+  it("unions several patterns in order without repeats", () => {
+    const expected = paths.flatMap((p, i) =>
+      ["**/*.md", "**/README.md", "*.yml"].some((g) => GlobIndex.test(p, g, { nocase: true })) ? [i] : [],
+    );
+    expect(index.match(["**/*.md", "**/README.md", "*.yml"], { nocase: true })).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10);
   });
 });
