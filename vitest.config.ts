@@ -7,7 +7,7 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts", "checks/**/*.ts"],
-      exclude: ["src/cli/bin.ts"],
+      exclude: ["src/cli/bin.ts", "src/cli/process.ts"],
       reporter: ["text-summary", "json-summary"],
       thresholds: { lines: 80, functions: 80, branches: 75, statements: 80 },
     },
