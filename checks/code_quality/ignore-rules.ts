@@ -3,7 +3,7 @@
  * paths under its folder, deeper files take precedence, and every match knows its source line.
  */
 import ignore, { type Ignore } from "ignore";
-import type { RepoView } from "../../src/engine/check.js";
+import type { RepoFile, RepoView } from "../../src/engine/check.js";
 import { isOwnCode } from "../lib/languages.js";
 
 /** Where a path is ignored: the .gitignore and the line of the rule that matched. */
@@ -146,7 +146,9 @@ export function ignoredButListed(
   // Files one by one: data and binaries (what matters) get most of the budget, source a sample.
   let dataTests = 0;
   let sourceTests = 0;
-  for (const f of repo.files) {
+  const files = repo.files;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as RepoFile; // indexed: see RepoView.files
     if (hits.length >= 20) break;
     const base = f.path.slice(f.path.lastIndexOf("/") + 1);
     if (KEEP_FILES.has(base) || skip.has(f.path)) continue;

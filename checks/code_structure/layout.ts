@@ -91,7 +91,9 @@ export function layoutOf(repo: RepoView): Layout {
   const notebooks: RepoFile[] = [];
   const inits = new Set<string>();
   let tests = 0;
-  for (const f of repo.files) {
+  const files = repo.files;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as RepoFile; // indexed: see RepoView.files
     if (!isRegular(f) || !isOwnCode(f)) continue;
     const lang = languageOf(f.path);
     if (!lang) continue;

@@ -3,7 +3,7 @@
  * how tightly they pin them, whether a list is a dumped environment, and which imports of the
  * project's own code no manifest declares.
  */
-import type { RepoView } from "../../src/engine/check.js";
+import type { RepoFile, RepoView } from "../../src/engine/check.js";
 import { isOwnCode } from "../lib/languages.js";
 import { declaredDependencies } from "../lib/project.js";
 import { pythonSources } from "../lib/python.js";
@@ -84,15 +84,26 @@ const RUNTIME_IMPORTS =
 /** Names the project's own code defines: every module file and every folder holding Python. */
 function localModules(repo: RepoView): Set<string> {
   const local = new Set<string>();
-  for (const f of repo.files) {
-    if (!/\.(py|pyi|ipynb|so|pyd)$/.test(f.path) || !isOwnCode(f)) continue;
-    const parts = f.path.split("/");
-    const base = (parts.pop() ?? "").replace(/\..*$/, "");
-    local.add(base);
-    for (const p of parts) local.add(p);
+  // The listing is sorted, so files of one folder come together: each folder's names are
+  // added once, not split out again for each of its (often thousands of) files.
+  let lastDir: string | undefined;
+  const files = repo.files;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as RepoFile;
+    if (!PYTHON_MODULE_FILE.test(f.path) || !isOwnCode(f)) continue;
+    const slash = f.path.lastIndexOf("/");
+    const base = f.path.slice(slash + 1);
+    local.add(base.slice(0, base.indexOf(".")));
+    const dir = slash === -1 ? "" : f.path.slice(0, slash);
+    if (dir === lastDir) continue;
+    lastDir = dir;
+    if (dir !== "") for (const part of dir.split("/")) local.add(part);
   }
   return local;
 }
+
+/** Files that make a Python module importable by name. */
+const PYTHON_MODULE_FILE = /\.(py|pyi|ipynb|so|pyd)$/;
 
 const cache = new WeakMap<RepoView, PythonDependencies>();
 

@@ -7,21 +7,22 @@ import type { RepoFile, RepoView } from "../../src/engine/check.js";
 /** The languages the checklist judges; the rest count as "other". */
 export type Language = "python" | "javascript";
 
-const EXTENSIONS: Record<string, Language> = {
-  py: "python",
-  pyi: "python",
-  ipynb: "python",
-  js: "javascript",
-  jsx: "javascript",
-  mjs: "javascript",
-  cjs: "javascript",
-  ts: "javascript",
-  tsx: "javascript",
-  mts: "javascript",
-  cts: "javascript",
-  vue: "javascript",
-  svelte: "javascript",
-};
+/** Extensions of the judged languages (a map: a path ending in `.constructor` is no language). */
+const EXTENSIONS = new Map<string, Language>([
+  ["py", "python"],
+  ["pyi", "python"],
+  ["ipynb", "python"],
+  ["js", "javascript"],
+  ["jsx", "javascript"],
+  ["mjs", "javascript"],
+  ["cjs", "javascript"],
+  ["ts", "javascript"],
+  ["tsx", "javascript"],
+  ["mts", "javascript"],
+  ["cts", "javascript"],
+  ["vue", "javascript"],
+  ["svelte", "javascript"],
+]);
 
 /**
  * Source in languages the checklist does not judge (R, Julia, JVM, Go, Rust, C/C++...): counted
@@ -55,9 +56,12 @@ export const NOTEBOOK_GLOBS = ["**/*.ipynb"] as const;
 
 /** The language of a path by its extension, if it is one the checklist judges. */
 export function languageOf(path: string): Language | undefined {
-  if (path.endsWith(".d.ts") || /\.min\.js$/.test(path)) return undefined;
   const dot = path.lastIndexOf(".");
-  return dot === -1 ? undefined : EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+  if (dot === -1) return undefined;
+  const ext = path.slice(dot + 1);
+  const language = EXTENSIONS.get(ext) ?? EXTENSIONS.get(ext.toLowerCase());
+  if (language === undefined) return undefined;
+  return path.endsWith(".d.ts") || path.endsWith(".min.js") ? undefined : language;
 }
 
 /** True for the project's own files (not dependencies, builds or virtual environments). */
@@ -89,7 +93,9 @@ export function languages(repo: RepoView): LanguageProfile {
   const bytes: Record<Language, number> = { python: 0, javascript: 0 };
   let other = 0;
   const declared = new Set<Language>();
-  for (const f of repo.files) {
+  const files = repo.files;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as RepoFile; // indexed: see RepoView.files
     if (f.mode !== "file" && f.mode !== "executable") continue;
     for (const [re, l] of DECLARES) if (re.test(f.path) && isOwnCode(f)) declared.add(l);
     const lang = languageOf(f.path);

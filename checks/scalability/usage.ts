@@ -32,20 +32,27 @@ export function importAliases(source: PythonSource): Map<string, string> {
   return aliases;
 }
 
-/** Every call of a file, with the callee resolved through the file's imports. */
-export function resolvedCalls(source: PythonSource): ResolvedCall[] {
+const resolved = new WeakMap<PythonSource, readonly ResolvedCall[]>();
+
+/** Every call of a file, with the callee resolved through the file's imports (memoised per file). */
+export function resolvedCalls(source: PythonSource): readonly ResolvedCall[] {
+  const hit = resolved.get(source);
+  if (hit) return hit;
   const aliases = importAliases(source);
-  return source.calls.map((call) => {
+  const calls = source.calls.map((call) => {
     const dot = call.callee.indexOf(".");
     const head = dot === -1 ? call.callee : call.callee.slice(0, dot);
     const target = aliases.get(head);
     return { callee: target ? `${target}${dot === -1 ? "" : call.callee.slice(dot)}` : call.callee, line: call.line };
   });
+  resolved.set(source, calls);
+  return calls;
 }
 
 /** True when a dotted name is the package or inside it: `mlflow.sklearn` is in `mlflow`. */
 export function inPackage(name: string, root: string): boolean {
-  return name === root || name.startsWith(`${root}.`);
+  // Called for every call of every file against every package: no `${root}.` string each time.
+  return name.startsWith(root) && (name.length === root.length || name.charCodeAt(root.length) === 46);
 }
 
 /** One file's use of a package: where it is imported, and whether anything from it is called. */

@@ -2,7 +2,7 @@
  * The repository's tests: which files are test files (from the listing), and what the ones that
  * were read contain (test functions, placeholders). Memoised per view: three checks share it.
  */
-import type { ReadRequest, RepoView } from "../../src/engine/check.js";
+import type { ReadRequest, RepoFile, RepoView } from "../../src/engine/check.js";
 import { isOwnCode, JS_SOURCE_READ, type Language, languageOf, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { analyseJsTests, type JsTestFacts } from "./js-test-facts.js";
 import { analysePythonTests, type PythonTestFacts } from "./python-test-facts.js";
@@ -80,7 +80,9 @@ export function testInventory(repo: RepoView): TestInventory {
   if (hit) return hit;
   const files: TestFile[] = [];
   const totals = { python: emptyTotals(), javascript: emptyTotals() };
-  for (const f of repo.files) {
+  const listed = repo.files;
+  for (let i = 0; i < listed.length; i++) {
+    const f = listed[i] as RepoFile; // indexed: see RepoView.files
     if (f.mode !== "file" && f.mode !== "executable") continue;
     // Every test path names "test", "spec" or "e2e" (conftest included): skip the rest cheaply.
     if (!/test|spec|e2e/.test(f.path) || !isOwnCode(f)) continue;

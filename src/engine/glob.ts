@@ -148,12 +148,13 @@ export class GlobIndex {
    */
   private static variants(map: Map<string, Postings>): Map<string, readonly number[]> {
     const out = new Map<string, readonly number[]>();
-    for (const [k, list] of map) {
+    // forEach, not for-of over entries: no [key, value] pair allocated per name.
+    map.forEach((list, k) => {
       const key = k.toLowerCase();
-      if (key === k) continue;
+      if (key === k) return;
       const prev = out.get(key);
       out.set(key, prev === undefined ? postings(list) : union([prev, postings(list)]));
-    }
+    });
     return out;
   }
 
@@ -276,6 +277,22 @@ export function depthOf(path: string): number {
 function union(parts: readonly (readonly number[])[]): readonly number[] {
   const nonEmpty = parts.filter((p) => p.length > 0);
   if (nonEmpty.length === 0) return [];
+  if (nonEmpty.length > 2) {
+    // Many large lists (every source extension at once): mark them, then read the marks in order.
+    let max = 0;
+    let total = 0;
+    for (const p of nonEmpty) {
+      total += p.length;
+      max = Math.max(max, p[p.length - 1] as number);
+    }
+    if (total > 4096) {
+      const marks = new Uint8Array(max + 1);
+      for (const p of nonEmpty) for (let k = 0; k < p.length; k++) marks[p[k] as number] = 1;
+      const out: number[] = [];
+      for (let i = 0; i <= max; i++) if (marks[i] === 1) out.push(i);
+      return out;
+    }
+  }
   let acc = nonEmpty[0] as readonly number[];
   for (let k = 1; k < nonEmpty.length; k++) acc = merge(acc, nonEmpty[k] as readonly number[]);
   return acc;

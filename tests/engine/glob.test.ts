@@ -129,3 +129,16 @@ describe("GlobIndex against picomatch on a random listing", () => {
     expect(expected.length).toBeGreaterThan(10);
   });
 });
+
+describe("GlobIndex unions of large lists", () => {
+  const exts = ["py", "ts", "yml", "csv", "md"];
+  const paths = Array.from({ length: 10_000 }, (_, i) => `d${i % 37}/f${i}.${exts[i % exts.length]}`).sort();
+  const index = new GlobIndex(paths);
+  it("gives every path of several big extension lists once, in listing order", () => {
+    const globs = ["**/*.py", "**/*.ts", "**/*.yml", "**/*.md", "d3/**"];
+    const res = globs.map((g) => picomatch.makeRe(g, { dot: true }));
+    const expected = paths.flatMap((p, i) => (res.some((re) => re.test(p)) ? [i] : []));
+    expect(expected.length).toBeGreaterThan(8000);
+    expect(index.match(globs)).toEqual(expected);
+  });
+});
