@@ -7,8 +7,8 @@
 import type { RepoView } from "../../src/engine/check.js";
 import { jsSources } from "../lib/javascript.js";
 import { isOwnCode, isTestPath, NOTEBOOK_GLOBS, PYTHON_GLOBS } from "../lib/languages.js";
-import { notebookCode, pythonSources } from "../lib/python.js";
-import { tokenizePython } from "../lib/python-tokenize.js";
+import { notebookCode, pythonSources, pythonTokens } from "../lib/python.js";
+import type { Tokenized } from "../lib/python-tokenize.js";
 import { jsEnvRead } from "./js-env.js";
 import { isToolingPath } from "./layout.js";
 import { isWork } from "./work.js";
@@ -90,9 +90,9 @@ function environWrite(t: readonly { text: string }[], i: number): boolean {
   return false;
 }
 
-function scanTokens(code: string, at: (line: number) => number): Tokens {
+function scanTokens(tokenized: Tokenized, at: (line: number) => number): Tokens {
   const out: Tokens = { paths: [], params: [], environ: undefined };
-  for (const line of tokenizePython(code).lines) {
+  for (const line of tokenized.lines) {
     const t = line.tokens;
     for (let i = 0; i < t.length; i++) {
       const tok = t[i];
@@ -184,7 +184,7 @@ export function configFacts(repo: RepoView): ConfigFacts {
 
   // Literal strings and module-level assignments need the tokens themselves.
   const scan = (path: string, code: string, at: (line: number) => number) => {
-    const t = scanTokens(code, at);
+    const t = scanTokens(pythonTokens(repo, code), at);
     for (const p of t.paths) hardPaths.push({ ...p, path });
     if (t.environ !== undefined) envReads.push({ path, line: t.environ, detail: "os.environ" });
     if (t.params.length >= 2 && !CONFIG_MODULE.test(path))

@@ -17,7 +17,7 @@ import {
   readImport,
   simpleStatements,
 } from "./python-statements.js";
-import { type LogicalLine, type Token, tokenizePython } from "./python-tokenize.js";
+import { type LogicalLine, type Token, type Tokenized, tokenizePython } from "./python-tokenize.js";
 
 /** One imported module (relative imports keep their dots) and the names taken from it. */
 export interface PythonImport {
@@ -97,9 +97,8 @@ type MutableDefinition = { -readonly [K in keyof PythonDefinition]: PythonDefini
 
 const MODULE: Scope = { indent: -1, depth: 0, publicScope: true, topLevel: true };
 
-/** Analyse one Python file's text. Never throws. */
-export function analysePython(text: string): PythonSource {
-  const tokenized = tokenizePython(text);
+/** Analyse one Python file's text (its tokens may be passed when already made). Never throws. */
+export function analysePython(text: string, tokenized: Tokenized = tokenizePython(text)): PythonSource {
   const imports: PythonImport[] = [];
   const calls: PythonCall[] = [];
   const decorators: PythonDecorator[] = [];

@@ -7,6 +7,7 @@ import type { RepoView } from "../../src/engine/check.js";
 import { isOwnCode, isTestPath, NOTEBOOK_GLOBS, PYTHON_GLOBS } from "./languages.js";
 import { analysePython, type PythonSource } from "./python-analyse.js";
 import { notebookCode } from "./python-notebook.js";
+import { type Tokenized, tokenizePython } from "./python-tokenize.js";
 
 export {
   analysePython,
@@ -42,6 +43,25 @@ interface Cached {
 }
 
 const cache = new WeakMap<RepoView, Cached>();
+const tokenCache = new WeakMap<RepoView, Map<string, Tokenized>>();
+
+/**
+ * The tokens of a Python text read from this view, tokenized once whichever checks ask: the
+ * shared analysis, the test facts and the configuration scan all walk the same tokens.
+ */
+export function pythonTokens(repo: RepoView, text: string): Tokenized {
+  let byText = tokenCache.get(repo);
+  if (!byText) {
+    byText = new Map();
+    tokenCache.set(repo, byText);
+  }
+  let tokenized = byText.get(text);
+  if (!tokenized) {
+    tokenized = tokenizePython(text);
+    byText.set(text, tokenized);
+  }
+  return tokenized;
+}
 
 /**
  * The project's own Python files read with `PYTHON_SOURCE_READ` (and notebooks read with
@@ -60,7 +80,7 @@ export function pythonSources(repo: RepoView, opts?: PythonSourceOptions): reado
       .filter((f) => isOwnCode(f.path))
       .map((f) => ({
         path: f.path,
-        source: analysePython(f.text),
+        source: analysePython(f.text, pythonTokens(repo, f.text)),
         notebook: false,
         test: isTestPath(f.path),
         truncated: f.truncated,

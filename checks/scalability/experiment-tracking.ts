@@ -2,8 +2,8 @@ import { defineCheck, type Finding, info, scored, warning } from "../../src/engi
 import { jsImportsModule } from "../lib/javascript.js";
 import { isOwnCode, JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { codeDependent } from "../lib/no-source.js";
-import { notebookCode, pythonSources } from "../lib/python.js";
-import { tokenizePython } from "../lib/python-tokenize.js";
+import { notebookCode, pythonSources, pythonTokens } from "../lib/python.js";
+import type { Tokenized } from "../lib/python-tokenize.js";
 import { inPackage, packageUses, resolveName, where } from "./usage.js";
 
 const DOCS = "https://mlflow.org/docs/latest/ml/tracking/";
@@ -43,8 +43,8 @@ const INTEGRATIONS: readonly [RegExp, string][] = [
 const REPORT_TO = /^(wandb|mlflow|tensorboard|comet_ml|neptune|clearml|aim|dvclive|azure_ml|all)$/;
 
 /** `report_to="wandb"` (or a list of them) in a call: the Trainer logs every run to that tracker. */
-function reportTo(code: string): { line: number; tracker: string } | undefined {
-  for (const line of tokenizePython(code).lines) {
+function reportTo(tokenized: Tokenized): { line: number; tracker: string } | undefined {
+  for (const line of tokenized.lines) {
     const t = line.tokens;
     for (let i = 0; i + 2 < t.length; i++) {
       if (t[i]?.text !== "report_to" || t[i + 1]?.text !== "=") continue;
@@ -138,7 +138,7 @@ const experimentTrackingRules = defineCheck({
       const text = repo.text(file.path) ?? "";
       const nb = file.notebook ? notebookCode(text) : undefined;
       const code = nb ? (nb.ok ? nb.value.code : "") : text;
-      const hit = reportTo(code);
+      const hit = reportTo(pythonTokens(repo, code));
       if (!hit) continue;
       const line = nb?.ok ? nb.value.fileLines[hit.line - 1] || 1 : hit.line;
       integrations.push(

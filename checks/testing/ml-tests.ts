@@ -14,7 +14,7 @@ import {
 } from "../../src/engine/check.js";
 import { languages, NOTEBOOK_READ } from "../lib/languages.js";
 import { PROJECT_READ } from "../lib/project.js";
-import { importsModule, pythonSources } from "../lib/python.js";
+import { importsModule, pythonSources, pythonTokens } from "../lib/python.js";
 import { REQUIREMENTS_READ } from "../lib/requirements.js";
 import { mlEvidence } from "./ml-signals.js";
 import { analysePythonTests, type MlSignal, type MlSignalKind } from "./python-test-facts.js";
@@ -54,7 +54,7 @@ function signals(repo: Parameters<typeof testInventory>[0]): Located[] {
     if (f.test || f.notebook) continue;
     const text = repo.text(f.path);
     if (text === undefined || !GATE_HINT.test(text)) continue;
-    for (const s of analysePythonTests(text).signals)
+    for (const s of analysePythonTests(text, pythonTokens(repo, text)).signals)
       if (s.kind === "metric-gate" || s.kind === "data-assertion") out.push({ ...s, path: f.path });
   }
   return out;

@@ -3,7 +3,7 @@
  * count): its test functions and whether each is a placeholder, and the ML-testing signals in
  * its statements (data checks on frames, metric gates, behavioural tests, prediction shapes).
  */
-import { type LogicalLine, type Token, tokenizePython } from "../lib/python-tokenize.js";
+import { type LogicalLine, type Token, type Tokenized, tokenizePython } from "../lib/python-tokenize.js";
 
 /** One `def test*` (a pytest function or a unittest method). */
 export interface PythonTestFunction {
@@ -153,9 +153,8 @@ function signalsOf(tokens: readonly Token[], line: number, out: MlSignal[], next
     out.push({ kind: "prediction-shape", line, detail: "shape of predictions" });
 }
 
-/** Analyse one Python test file. Never throws. */
-export function analysePythonTests(text: string): PythonTestFacts {
-  const tokenized = tokenizePython(text);
+/** Analyse one Python test file (its tokens may be passed when already made). Never throws. */
+export function analysePythonTests(text: string, tokenized: Tokenized = tokenizePython(text)): PythonTestFacts {
   const lines = tokenized.lines;
   const functions: PythonTestFunction[] = [];
   const imports = new Set<string>();

@@ -4,6 +4,7 @@
  */
 import type { ReadRequest, RepoFile, RepoView } from "../../src/engine/check.js";
 import { isOwnCode, JS_SOURCE_READ, type Language, languageOf, PYTHON_SOURCE_READ } from "../lib/languages.js";
+import { pythonTokens } from "../lib/python.js";
 import { analyseJsTests, type JsTestFacts } from "./js-test-facts.js";
 import { analysePythonTests, type PythonTestFacts } from "./python-test-facts.js";
 
@@ -90,7 +91,8 @@ export function testInventory(repo: RepoView): TestInventory {
     if (!kind) continue;
     const language = languageOf(f.path) as Language;
     const text = repo.text(f.path);
-    const python = text !== undefined && language === "python" ? analysePythonTests(text) : undefined;
+    const python =
+      text !== undefined && language === "python" ? analysePythonTests(text, pythonTokens(repo, text)) : undefined;
     const js = text !== undefined && language === "javascript" ? analyseJsTests(text, f.path) : undefined;
     const tests = python?.functions.length ?? js?.tests ?? 0;
     // A helper in a test folder that defines tests is a test module all the same (mocha's test/*.js).
