@@ -57,6 +57,12 @@ export interface FieldCall {
 }
 
 /** Scans string literals of one source text, keeping the line count and the first error. */
+/** Runs of characters that mean nothing inside a string with this quote (and `{` in f-strings). */
+const PLAIN_SQ = /[^\\'\r\n]+/y;
+const PLAIN_DQ = /[^\\"\r\n]+/y;
+const PLAIN_SQ_F = /[^\\'\r\n{]+/y;
+const PLAIN_DQ_F = /[^\\"\r\n{]+/y;
+
 export class StringScanner {
   /** The current 1-based line, advanced past every newline a literal spans. */
   line = 1;
@@ -94,8 +100,13 @@ export class StringScanner {
     const fmt = prefix.includes("f") || prefix.includes("t");
     const raw = prefix.includes("r");
     const startLine = this.line;
+    const plain = quote === SQUOTE ? (fmt ? PLAIN_SQ_F : PLAIN_SQ) : fmt ? PLAIN_DQ_F : PLAIN_DQ;
     let p = q + (triple ? 3 : 1);
     while (p < n) {
+      // Jump over a run of ordinary characters natively: a docstring is mostly prose.
+      plain.lastIndex = p;
+      if (plain.test(src)) p = plain.lastIndex;
+      if (p >= n) break;
       const c = src.charCodeAt(p);
       if (c === BACKSLASH) {
         const next = src.charCodeAt(p + 1);
