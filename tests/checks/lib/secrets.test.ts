@@ -10,6 +10,7 @@ import {
   type SecretFileKind,
   scanText,
 } from "../../../checks/lib/secrets.js";
+import { TOKENS } from "../../../checks/lib/secrets-patterns.js";
 
 // Assembled at run time so this file never holds a committed token itself.
 const ghToken = `ghp_${"A1b2C3d4E5f6G7h8I9j0".repeat(2).slice(0, 36)}`;
@@ -235,5 +236,24 @@ describe("secret helpers", () => {
     expect(isEnvTemplate(".env.template")).toBe(true);
     expect(isEnvTemplate(".env")).toBe(false);
     expect(isEnvTemplate(".env.production")).toBe(false);
+  });
+});
+
+describe("token patterns", () => {
+  // scanText tests each pattern on the whole text before trying it line by line: sound only
+  // while no pattern is anchored and none has a lookaround a newline could satisfy or break.
+  it.each(TOKENS.map((t) => [t.kind, t.re] as const))("%s can be pre-tested on the whole text", (_kind, re) => {
+    const outsideClasses = re.source.replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+    expect(outsideClasses).not.toMatch(/[\^$]/);
+    expect(re.multiline).toBe(false);
+    for (const look of re.source.matchAll(/\(\?<?[!=]([^)]*)\)/g)) {
+      const body = new RegExp(look[1] ?? "");
+      expect(body.test("\n") || body.test("\r"), `${look[0]} must not match a line break`).toBe(false);
+    }
+  });
+
+  it("finds a token on a later line of a long file, and only there", () => {
+    const text = `${"x = 1\n".repeat(500)}token = "${ghToken}"\n${"y = 2\n".repeat(10)}`;
+    expect(scanText(text, "code").map((h) => [h.kind, h.line])).toEqual([["github-token", 501]]);
   });
 });
