@@ -77,8 +77,8 @@ const TEXTS: readonly LicenseText[] = [
 export function normaliseLicense(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2018\u2019`]/g, "'")
     .replace(/[#*_>|]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -127,9 +127,9 @@ const wordsOf = (blocks: readonly DocBlock[]) =>
   blocks.filter((b) => b.kind !== "code" && b.kind !== "heading").reduce((n, b) => n + b.words, 0);
 
 const METRIC =
-  /\b(accuracy|f1|auc|roc|rmse|mse|mae|mape|precision|recall|r2|r²|map@?\d*|bleu|rouge|wer|iou|loss|top-?[15])\b/i;
+  /\b(accuracy|f1|auc|roc|rmse|mse|mae|mape|precision|recall|r2|r\u00b2|map@?\d*|bleu|rouge|wer|iou|loss|top-?[15])\b/i;
 /** Metric names a sentence reports a result with (`loss` and `top-1` are left out: they name settings too). */
-const PROSE_METRIC = String.raw`(accuracy|f1(-score)?|roc[- ]auc|auc|rmse|mse|mae|mape|precision|recall|r2|r²|bleu|rouge(-\w+)?|wer|iou|error rate)`;
+const PROSE_METRIC = String.raw`(accuracy|f1(-score)?|roc[- ]auc|auc|rmse|mse|mae|mape|precision|recall|r2|r\u00b2|bleu|rouge(-\w+)?|wer|iou|error rate)`;
 const NUMBER = String.raw`\d+(\.\d+)?\s*%?`;
 /** A result stated in prose: "82% accuracy", "an F1 of 0.87", "RMSE: 3.2" (metric and number close together). */
 const METRIC_STATEMENT = new RegExp(

@@ -123,7 +123,7 @@ export function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/[`*_~]/g, "")
-    .replace(/[^\p{L}\p{N}\s.+?'’,:/()-]/gu, " ")
+    .replace(/[^\p{L}\p{N}\s.+?'\u2019,:/()-]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
 }

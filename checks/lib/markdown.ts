@@ -55,7 +55,7 @@ export interface DocSection {
   readonly blocks: readonly DocBlock[];
 }
 
-const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}][\p{L}\p{N}'\u2019_-]*/gu;
 
 /** Words in a piece of prose (each CJK character counts as one). */
 export function countWords(text: string): number {

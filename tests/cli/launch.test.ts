@@ -3,8 +3,10 @@
  * code cache, falls back to compiling when the cache is missing or refused, and keeps file
  * names and line numbers true. The last part runs the real bin against the build's bundle.
  */
+
+import { isAscii } from "node:buffer";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -72,6 +74,15 @@ describe("loadBundle", () => {
     }
   });
 
+  it("decodes a bundle that is not plain ASCII as UTF-8", () => {
+    const dir = writeTree({ [BUNDLE_FILE]: 'exports.word = "naïve ²";\n' });
+    try {
+      expect(loadBundle<{ word: string }>(join(dir.dir, BUNDLE_FILE)).exports.word).toBe("naïve ²");
+    } finally {
+      dir.cleanup();
+    }
+  });
+
   it("launch hands the arguments to the bundle's runCli", async () => {
     const dir = writeTree({
       [BUNDLE_FILE]: "exports.runCli = async (argv) => { globalThis.__pqLaunched = argv; };\n",
@@ -92,6 +103,10 @@ describe("the installed command (needs `npm run build`, which `npm ci` runs)", (
 
   it("finds the bundle and the code cache the build made", () => {
     expect(built, "dist/ has no bundle or no code cache: run `npm run build`").toBe(true);
+  });
+
+  it("writes a plain ASCII bundle, which loads without UTF-8 decoding", () => {
+    expect(isAscii(readFileSync(join(dist, BUNDLE_FILE)))).toBe(true);
   });
 
   it("has a code cache that this Node accepts", () => {
