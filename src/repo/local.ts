@@ -5,7 +5,6 @@
 import {
   closeSync,
   constants,
-  type Dirent,
   lstatSync,
   openSync,
   readdirSync,
@@ -13,6 +12,7 @@ import {
   readlinkSync,
   readSync,
   realpathSync,
+  type Stats,
 } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
@@ -71,9 +71,11 @@ export class LocalSource implements RepoSource {
     let truncated = false;
 
     const walk = (dir: string, rel: string, rules: readonly Rules[]) => {
-      let entries: Dirent[];
+      let names: string[];
       try {
-        entries = readdirSync(dir, { withFileTypes: true });
+        // Names only: every entry is lstat-ed below anyway (for its size), which also gives its
+        // type, so the Dirent objects of `withFileTypes` would be garbage.
+        names = readdirSync(dir);
       } catch (error) {
         note({
           id: "unreadable-directory",
@@ -84,21 +86,21 @@ export class LocalSource implements RepoSource {
         return;
       }
       let active = rules;
-      if (this.options.gitignore) {
-        const gi = entries.find((e) => e.name === ".gitignore" && e.isFile());
-        const text = gi ? this.readSmall(join(dir, ".gitignore")) : undefined;
+      if (this.options.gitignore && names.includes(".gitignore")) {
+        const text = this.readSmall(join(dir, ".gitignore"));
         if (text) active = [...rules, { base: rel, ig: ignore().add(text) }];
       }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
+      names.sort();
+      for (const name of names) {
         if (truncated) return;
-        if (entry.name === ".git") continue;
-        const path = rel ? `${rel}/${entry.name}` : entry.name;
-        const isDir = entry.isDirectory();
-        if (this.isIgnored(active, path, isDir)) continue;
+        if (name === ".git") continue;
+        const path = rel ? `${rel}/${name}` : name;
         // `dir` is already absolute and normal, and a name holds no separator: join's
         // normalising would only add garbage (about 90 MB of it over 100,000 files).
-        const full = `${dir}${sep}${entry.name}`;
+        const full = `${dir}${sep}${name}`;
+        const stat = lstatSync(full, { throwIfNoEntry: false });
+        const isDir = stat?.isDirectory() === true;
+        if (this.isIgnored(active, path, isDir)) continue;
         if (isDir) {
           walk(full, path, active);
           continue;
@@ -112,7 +114,7 @@ export class LocalSource implements RepoSource {
           });
           return;
         }
-        files.push(this.describe(full, path, entry, note));
+        files.push(this.describe(full, path, stat, note));
       }
     };
     walk(this.root, "", rootRules);
@@ -160,10 +162,9 @@ export class LocalSource implements RepoSource {
     }
   }
 
-  private describe(full: string, path: string, entry: Dirent, note: (n: SourceNote) => void): RepoFile {
-    const stat = lstatSync(full, { throwIfNoEntry: false });
-    if (!stat) return { path, size: 0, mode: "special" };
-    if (entry.isSymbolicLink()) {
+  private describe(full: string, path: string, stat: Stats | undefined, note: (n: SourceNote) => void): RepoFile {
+    if (!stat) return { path, size: 0, mode: "special" }; // gone since the folder was read
+    if (stat.isSymbolicLink()) {
       this.noteSymlink(full, path, note);
       return { path, size: stat.size, mode: "symlink" };
     }
