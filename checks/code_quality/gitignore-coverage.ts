@@ -3,7 +3,7 @@
  * the Python code, virtual environments and .env at the roots, checkpoints next to notebooks,
  * node_modules next to every package.json.
  */
-import type { RepoView } from "../../src/engine/check.js";
+import { countOf, type RepoView } from "../../src/engine/check.js";
 import { isOwnCode, languages } from "../lib/languages.js";
 import { GITIGNORE_GLOB } from "./ignore-rules.js";
 
@@ -24,9 +24,7 @@ function dirOf(path: string): string {
 }
 
 function depth(path: string): number {
-  let n = 0;
-  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 47) n++;
-  return n;
+  return countOf(path, "/");
 }
 
 /** Up to `n` distinct folders of the project's own files, shallowest first (one pass: listings can be huge). */

@@ -3,6 +3,7 @@
  * are never looked at), with IPython magics and shell escapes blanked so they do not break the
  * tokenizer, and a map from each code line back to its line in the .ipynb file.
  */
+import { countOf } from "../../src/engine/check.js";
 import { type Parsed, parseJson } from "./parse.js";
 
 /** A notebook's code, ready for `analysePython`. */
@@ -137,9 +138,9 @@ class Locator {
       at = this.text.indexOf(needle, this.cursor);
     }
     if (at === -1) return this.last;
-    for (let i = this.cursor; i < at; i++) if (this.text.charCodeAt(i) === 10) this.line++;
+    this.line += countOf(this.text, "\n", this.cursor, at);
     this.last = this.line;
-    for (let i = at; i < at + needle.length; i++) if (this.text.charCodeAt(i) === 10) this.line++;
+    this.line += countOf(this.text, "\n", at, at + needle.length);
     this.cursor = at + needle.length;
     return this.last;
   }

@@ -181,7 +181,8 @@ export function scanText(text: string, kind: SecretFileKind, options: ScanOption
   const test = options.test ?? false;
   const hits: SecretHit[] = [];
   const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  // indexOf runs natively; a loop over every char code of every read file ran mostly cold.
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   const lineOf = (offset: number) => {
     let lo = 0;
     let hi = starts.length - 1;

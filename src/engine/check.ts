@@ -3,9 +3,11 @@
  * A check states its metadata first (what it reads, why it matters, how to fix), then decides.
  */
 import type { RepoView } from "./repo-view.js";
+import { countOf } from "./text.js";
 import type { CheckOutcome, CriterionId, Finding, FindingLevel } from "./types.js";
 
 export type { RepoView, TextFile } from "./repo-view.js";
+export { countOf } from "./text.js";
 export type { CheckOutcome, CriterionId, Finding, FindingLevel, RepoFile } from "./types.js";
 
 /** Globs whose contents a check needs, with how many files it wants at most. */
@@ -97,8 +99,5 @@ export function notApplicable(...findings: Finding[]): CheckOutcome {
 
 /** 1-based line number of a character offset in a text. */
 export function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return 1 + countOf(text, "\n", 0, Math.min(offset, text.length));
 }

@@ -1,6 +1,7 @@
 import picomatch from "picomatch";
 import { describe, expect, it } from "vitest";
-import { GlobIndex } from "../../src/engine/glob.js";
+import { depthOf, GlobIndex } from "../../src/engine/glob.js";
+import { countOf } from "../../src/engine/text.js";
 
 const paths = [
   ".github/workflows/ci.yml",
@@ -140,5 +141,16 @@ describe("GlobIndex unions of large lists", () => {
     const expected = paths.flatMap((p, i) => (res.some((re) => re.test(p)) ? [i] : []));
     expect(expected.length).toBeGreaterThan(8000);
     expect(index.match(globs)).toEqual(expected);
+  });
+});
+
+describe("countOf", () => {
+  it("counts a character in a range, natively", () => {
+    expect(countOf("a/b/c", "/")).toBe(2);
+    expect(countOf("", "/")).toBe(0);
+    expect(countOf("x\ny\nz\n", "\n", 2, 4)).toBe(1);
+    expect(countOf("x\ny\nz\n", "\n", 0, 5)).toBe(2);
+    expect(depthOf("README.md")).toBe(0);
+    expect(depthOf("a/b/c/d.py")).toBe(3);
   });
 });
