@@ -108,9 +108,12 @@ export function layoutOf(repo: RepoView): Layout {
 
   const perDir = new Map<string, number>();
   for (const m of modules) perDir.set(dirOf(m.path), (perDir.get(dirOf(m.path)) ?? 0) + 1);
-  const packages = [...inits].filter(
-    (d) => d !== "" && ((perDir.get(d) ?? 0) > 0 || [...inits].some((o) => o.startsWith(`${d}/`))),
-  );
+  // Folders above some other package: a package of sub-packages only is a package too.
+  const aboveAPackage = new Set<string>();
+  for (const d of inits)
+    for (let slash = d.lastIndexOf("/"); slash > 0; slash = d.lastIndexOf("/", slash - 1))
+      aboveAPackage.add(d.slice(0, slash));
+  const packages = [...inits].filter((d) => d !== "" && ((perDir.get(d) ?? 0) > 0 || aboveAPackage.has(d)));
   const srcModules = modules.filter((m) => m.path.startsWith("src/")).length;
   const srcLayout = packages.some((p) => p.startsWith("src/")) || srcModules >= 2;
   const isScriptDir = (d: string) => d.split("/").some((seg) => SCRIPT_DIRS.has(seg.toLowerCase()));

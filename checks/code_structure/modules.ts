@@ -25,8 +25,8 @@ function importTimeWork(
   layout: Layout,
   sources: readonly PythonFile[],
 ): { path: string; line: number; callee: string }[] {
-  const inPackage = (p: string) =>
-    layout.packages.some((d) => p.startsWith(`${d}/`)) || layout.moduleDirs.some((d) => p.startsWith(`${d}/`));
+  const prefixes = [...layout.packages, ...layout.moduleDirs].map((d) => `${d}/`);
+  const inPackage = (p: string) => prefixes.some((prefix) => p.startsWith(prefix));
   const out: { path: string; line: number; callee: string }[] = [];
   for (const f of sources) {
     if (f.notebook || f.test || ENTRY.test(f.path) || SETTINGS.test(f.path) || !inPackage(f.path)) continue;

@@ -4,7 +4,7 @@ import { isOwnCode, JS_SOURCE_READ, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "..
 import { codeDependent } from "../lib/no-source.js";
 import { notebookCode, pythonSources, pythonTokens } from "../lib/python.js";
 import type { Tokenized } from "../lib/python-tokenize.js";
-import { inPackage, packageUses, resolveName, where } from "./usage.js";
+import { inPackage, packageUses, resolvedCalls, where } from "./usage.js";
 
 const DOCS = "https://mlflow.org/docs/latest/ml/tracking/";
 
@@ -113,8 +113,8 @@ const experimentTrackingRules = defineCheck({
               }),
             );
         }
-      for (const call of file.source.calls) {
-        const full = resolveName(file, call.callee);
+      for (const call of resolvedCalls(file.source)) {
+        const full = call.callee;
         const hit = INTEGRATIONS.find(([re]) => re.test(full));
         if (hit && !integrations.some((f) => f.path === file.path))
           integrations.push(

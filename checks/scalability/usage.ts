@@ -13,8 +13,12 @@ export interface ResolvedCall {
   readonly line: number;
 }
 
-/** Map each name an import binds to the dotted path it stands for. */
-export function importAliases(source: PythonSource): Map<string, string> {
+const aliasCache = new WeakMap<PythonSource, ReadonlyMap<string, string>>();
+
+/** Map each name an import binds to the dotted path it stands for (memoised per file). */
+export function importAliases(source: PythonSource): ReadonlyMap<string, string> {
+  const hit = aliasCache.get(source);
+  if (hit) return hit;
   const aliases = new Map<string, string>();
   for (const imp of source.imports) {
     if (imp.module.startsWith(".")) continue;
@@ -29,6 +33,7 @@ export function importAliases(source: PythonSource): Map<string, string> {
         if (bound && name !== "*") aliases.set(bound, `${imp.module}.${name}`);
       });
   }
+  aliasCache.set(source, aliases);
   return aliases;
 }
 
