@@ -52,6 +52,15 @@ const MODEL_FILES = ["**/*.{safetensors,bin,pt,pth,ckpt,h5,onnx,msgpack,tflite}"
 /** Files transformers saves with a model, whatever folder they are in. */
 const HF_MODEL_CONFIG =
   /(^|\/)(tokenizer_config|generation_config|preprocessor_config|adapter_config|special_tokens_map)\.json$/;
+/** Every file CONFIG_EXT or CONFIG_NAME can match has one of these extensions. */
+const CONFIG_EXT_GLOBS = ["**/*.{yml,yaml,toml,json,jsonc,ini,cfg,conf}"];
+/** The base names ENV_TEMPLATE matches. */
+const ENV_TEMPLATE_GLOBS = [
+  "**/.env.{example,sample,template,dist,default,defaults,local.example}",
+  "**/{example,sample}.env",
+];
+/** The base names CONFIG_MODULE matches. */
+const CONFIG_MODULE_GLOBS = ["**/{config,configs,settings,conf,constants,params,hparams,hyperparams,hyperparameters}.py"];
 const ENV_TEMPLATE =
   /(^|\/)\.env\.(example|sample|template|dist|defaults?|local\.example)$|(^|\/)(example|sample)\.env$/i;
 const CONFIG_MODULE = /(^|\/)(config|configs|settings|conf|constants|params|hparams|hyperparams|hyperparameters)\.py$/;
@@ -134,16 +143,23 @@ const cache = new WeakMap<RepoView, ConfigFacts>();
 export function configFacts(repo: RepoView): ConfigFacts {
   const hit = cache.get(repo);
   if (hit) return hit;
-  const own = repo.files.filter((f) => isOwnCode(f) && !isTestPath(f.path));
+  // The index narrows each family to its extension or names first; the patterns decide.
+  const own = (globs: readonly string[]) =>
+    repo
+      .glob(globs, { nocase: true })
+      .map((f) => f.path)
+      .filter((p) => isOwnCode(p) && !isTestPath(p));
   // A saved model's config.json (Hugging Face writes one beside the weights) describes the model, not the project.
   const modelDirs = new Set(repo.glob(MODEL_FILES).map((f) => f.path.slice(0, f.path.lastIndexOf("/") + 1)));
-  const configFiles = own
-    .map((f) => f.path)
+  const configFiles = own(CONFIG_EXT_GLOBS)
     .filter((p) => ((CONFIG_DIR.test(p) && CONFIG_EXT.test(p)) || CONFIG_NAME.test(p)) && !TOOL_CONFIG.test(p))
     .filter((p) => !HF_MODEL_CONFIG.test(p) && !modelDirs.has(p.slice(0, p.lastIndexOf("/") + 1)));
-  const envTemplates = repo.files.filter((f) => ENV_TEMPLATE.test(f.path) && isOwnCode(f)).map((f) => f.path);
+  const envTemplates = repo
+    .glob(ENV_TEMPLATE_GLOBS, { nocase: true })
+    .filter((f) => ENV_TEMPLATE.test(f.path) && isOwnCode(f))
+    .map((f) => f.path);
   // docs/conf.py configures Sphinx, not the project.
-  const configModules = own.map((f) => f.path).filter((p) => CONFIG_MODULE.test(p) && !isToolingPath(p));
+  const configModules = own(CONFIG_MODULE_GLOBS).filter((p) => CONFIG_MODULE.test(p) && !isToolingPath(p));
 
   const hydra: Site[] = [];
   const settingsClasses: Site[] = [];
