@@ -60,7 +60,9 @@ const ENV_TEMPLATE_GLOBS = [
   "**/{example,sample}.env",
 ];
 /** The base names CONFIG_MODULE matches. */
-const CONFIG_MODULE_GLOBS = ["**/{config,configs,settings,conf,constants,params,hparams,hyperparams,hyperparameters}.py"];
+const CONFIG_MODULE_GLOBS = [
+  "**/{config,configs,settings,conf,constants,params,hparams,hyperparams,hyperparameters}.py",
+];
 const ENV_TEMPLATE =
   /(^|\/)\.env\.(example|sample|template|dist|defaults?|local\.example)$|(^|\/)(example|sample)\.env$/i;
 const CONFIG_MODULE = /(^|\/)(config|configs|settings|conf|constants|params|hparams|hyperparams|hyperparameters)\.py$/;

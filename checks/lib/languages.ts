@@ -97,7 +97,11 @@ export function languages(repo: RepoView): LanguageProfile {
   for (let i = 0; i < files.length; i++) {
     const f = files[i] as RepoFile; // indexed: see RepoView.files
     if (f.mode !== "file" && f.mode !== "executable") continue;
-    for (const [re, l] of DECLARES) if (re.test(f.path) && isOwnCode(f)) declared.add(l);
+    for (let d = 0; d < DECLARES.length; d++) {
+      // Indexed, not destructured: array destructuring iterates too.
+      const declares = DECLARES[d] as (typeof DECLARES)[number];
+      if (declares[0].test(f.path) && isOwnCode(f)) declared.add(declares[1]);
+    }
     const lang = languageOf(f.path);
     if (!lang && OTHER_SOURCE.test(f.path) && isOwnCode(f)) other += f.size;
     if (!lang || !isOwnCode(f)) continue;
