@@ -9,10 +9,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { TRAINING_REPO } from "./code-cache-repo.mjs";
 
-const DIST = new URL("../dist/", import.meta.url).pathname;
+const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
 const OUT = join(DIST, "portfolio-quality.cjs");
 const CACHE = join(DIST, "portfolio-quality.cache");
 
