@@ -201,7 +201,9 @@ export class LocalSource implements RepoSource {
   private isIgnored(rules: readonly Rules[], path: string, isDir: boolean): boolean {
     if (rules.length === 0) return false;
     let ignored = false;
-    for (const { base, ig } of rules) {
+    // Indexed, not for-of with destructuring: this runs for every entry of the walk.
+    for (let i = 0; i < rules.length; i++) {
+      const { base, ig } = rules[i] as Rules;
       const local = base ? path.slice(base.length + 1) : path;
       const r = ig.test(isDir ? `${local}/` : local);
       if (r.ignored) ignored = true;
