@@ -152,12 +152,12 @@ export const gitignore: Check = defineCheck({
       findings.push(
         warning(
           "empty",
-          "The .gitignore holds no rules.",
+          "The .gitignore holds no rules: it ignores nothing, as if there were none.",
           { path: ".gitignore" },
           { remediation: REMEDIATION, docs: TEMPLATES },
         ),
       );
-      score = 0.25;
+      score = 0.1;
     } else {
       const covered: string[] = [];
       const gaps: Finding[] = [];

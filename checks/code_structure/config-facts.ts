@@ -61,11 +61,14 @@ const ENV_TEMPLATE_GLOBS = [
 ];
 /** The base names CONFIG_MODULE matches. */
 const CONFIG_MODULE_GLOBS = [
-  "**/{config,configs,settings,conf,constants,params,hparams,hyperparams,hyperparameters}.py",
+  "**/{config,configs,settings,conf,constants,params,parameters,hparams,hyperparams,hyperparameters}.py",
+  "**/{config,configs,conf,settings,params,parameters}/*.py",
 ];
 const ENV_TEMPLATE =
   /(^|\/)\.env\.(example|sample|template|dist|defaults?|local\.example)$|(^|\/)(example|sample)\.env$/i;
-const CONFIG_MODULE = /(^|\/)(config|configs|settings|conf|constants|params|hparams|hyperparams|hyperparameters)\.py$/;
+/** A settings module of its own (`config.py`, `parameters.py`), or a module in a settings package (`parameters/paths.py`). */
+const CONFIG_MODULE =
+  /(^|\/)(config|configs|settings|conf|constants|params|parameters|hparams|hyperparams|hyperparameters)\.py$|(^|\/)(config|configs|conf|settings|params|parameters)\/(?!__init__\.py$)[^/]+\.py$/;
 
 const LOAD_CALLS =
   /^(yaml\.(safe_load|load|full_load)|(omegaconf\.)?OmegaConf\.(load|create)|tomllib\.load|tomli\.load|toml\.load|(configparser\.)?ConfigParser|(hydra\.)?compose|dvc\.api\.params_show|params_show)$/;

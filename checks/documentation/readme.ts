@@ -139,7 +139,9 @@ export const readme = defineCheck({
       );
     }
 
-    if (facts.words < STUB_WORDS && ownCommands === 0) {
+    // A title and a sentence (or two) with no way to install or run anything is still a stub.
+    const howTo = coverOf("setup") > 0 || coverOf("usage") > 0;
+    if (ownCommands === 0 && (facts.words < STUB_WORDS || (facts.words < SHORT_WORDS && !howTo))) {
       findings.push(
         failure(
           "readme-stub",

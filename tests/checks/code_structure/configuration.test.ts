@@ -64,6 +64,17 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["config-partial"],
   ],
   [
+    "a parameters package imported by the entry script",
+    {
+      "house_prices/parameters/__init__.py": "",
+      "house_prices/parameters/master.py": 'train_in = "data/train.csv"\ntarget = "SalePrice"\n',
+      "house_prices/main.py":
+        'from parameters.master import *\n\nif __name__ == "__main__":\n    print(train_in, target)\n',
+    },
+    "partial",
+    ["config-partial"],
+  ],
+  [
     "config files beside Windows paths hard-coded in several scripts",
     { ...WINDOWS_PATHS, "configs/train.yaml": "epochs: 20\n", "settings_loader.py": YAML_LOADED["train.py"] as string },
     "partial",

@@ -129,6 +129,15 @@ const CASES: Case[] = [
     ["readme-found", "readme-stub"],
   ],
   ["a title only", { "README.md": "# house-prices\n" }, "fail", ["readme-found", "readme-stub"]],
+  [
+    "a title, one sentence and a leaderboard score, nothing to install or run",
+    {
+      "README.md":
+        "# House Prices - Advanced Regression Techniques\n\nPredicting house sale prices for the Kaggle competition with gradient boosting.\n\n**Public Score**: 0.12335 | **Rank**: Top 10%\n",
+    },
+    "fail",
+    ["readme-found", "readme-stub"],
+  ],
   ["empty README", { "README.md": "" }, "fail", ["readme-found", "readme-stub"]],
   ["binary file named README.md", { "README.md": PNG }, "fail", ["readme-unreadable", "readme-missing"]],
   [
