@@ -75,7 +75,7 @@ export function coverageRequirements(repo: RepoView): Requirement[] {
     out.push({
       id: "missing-env",
       what: "local secrets files (.env)",
-      weight: 0.15,
+      weight: 0.3,
       probes: roots.map((d) => `${d}.env`),
       all: false,
     });

@@ -83,19 +83,37 @@ function trackedButIgnored(
   const shown = data[0] ?? hits[0];
   if (!shown) return undefined;
   const count = (n: number): string => (hits.length >= 20 ? `${n} or more` : String(n));
+  // A rule that names the file, or the top folder it is in, outright (`stats.json`, `reports/`)
+  // is not too broad: the file was committed before the rule, or forced in. A bare folder name
+  // that matches deeper (`lib/` over frontend/src/lib/) is the over-broad case.
+  const name = shown.pattern.replace(/^\/|\/$/g, "");
+  const literal =
+    !/[*?[\]!]/.test(name) &&
+    (shown.path === name || shown.path.endsWith(`/${name}`) || shown.path.startsWith(`${name}/`));
   if (data.length === 0)
     return {
       cap: 1,
-      finding: warning(
-        "ignored-source",
-        `${count(hits.length)} committed source or test file(s) match the repository's own ignore rules, e.g. ${shown.path} (${shown.rule}): the rule is broader than intended.`,
-        { path: shown.path },
-        {
-          remediation:
-            "Narrow the rule (anchor it with a leading `/`, or add a `!` exception) so it matches only what should stay out.",
-          docs: DOCS,
-        },
-      ),
+      finding: literal
+        ? warning(
+            "ignored-committed",
+            `${count(hits.length)} committed file(s) are named by the repository's own ignore rules, e.g. ${shown.path} (${shown.rule}): they were committed before the rule or forced in.`,
+            { path: shown.path },
+            {
+              remediation:
+                "Take them out of git (`git rm --cached <file>`) if they are generated, or drop the rule if they belong in the repository.",
+              docs: DOCS,
+            },
+          )
+        : warning(
+            "ignored-source",
+            `${count(hits.length)} committed source or test file(s) match the repository's own ignore rules, e.g. ${shown.path} (${shown.rule}): the rule is broader than intended.`,
+            { path: shown.path },
+            {
+              remediation:
+                "Narrow the rule (anchor it with a leading `/`, or add a `!` exception) so it matches only what should stay out.",
+              docs: DOCS,
+            },
+          ),
     };
   return {
     cap: 0.6,

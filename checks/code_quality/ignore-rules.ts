@@ -121,28 +121,32 @@ export function isSourceLike(base: string): boolean {
   return dot > 0 && SOURCE_EXTENSIONS.has(base.slice(dot + 1).toLowerCase());
 }
 
-/** Listed files the rules ignore (with the rule, as `path:line \`pattern\``), skipping `skip`; at most 20. */
+/**
+ * Listed files the rules ignore (with the rule, as `path:line \`pattern\``, and its pattern),
+ * skipping `skip`; at most 20.
+ */
 export function ignoredButListed(
   repo: RepoView,
   rules: IgnoreRules,
   skip: ReadonlySet<string>,
-): { path: string; rule: string }[] {
+): { path: string; rule: string; pattern: string }[] {
   // Whole ignored folders (data/, outputs/) are the common case: one test per folder.
-  const ignoredDirs = new Map<string, string>();
+  const ignoredDirs = new Map<string, { rule: string; pattern: string }>();
   let tests = 0;
   for (const dir of repo.directories()) {
     if (dir === "" || tests++ >= MAX_TESTS) continue;
     const m = rules.match(`${dir}/`);
-    if (m) ignoredDirs.set(dir, `${m.path}${m.line ? `:${m.line}` : ""} \`${m.pattern}\``);
+    if (m)
+      ignoredDirs.set(dir, { rule: `${m.path}${m.line ? `:${m.line}` : ""} \`${m.pattern}\``, pattern: m.pattern });
   }
-  const underIgnoredDir = (path: string): string | undefined => {
+  const underIgnoredDir = (path: string): { rule: string; pattern: string } | undefined => {
     for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
       const rule = ignoredDirs.get(path.slice(0, slash));
       if (rule) return rule;
     }
     return undefined;
   };
-  const hits: { path: string; rule: string }[] = [];
+  const hits: { path: string; rule: string; pattern: string }[] = [];
   // Files one by one: data and binaries (what matters) get most of the budget, source a sample.
   let dataTests = 0;
   let sourceTests = 0;
@@ -152,13 +156,13 @@ export function ignoredButListed(
     if (hits.length >= 20) break;
     const base = f.path.slice(f.path.lastIndexOf("/") + 1);
     if (KEEP_FILES.has(base) || skip.has(f.path)) continue;
-    let rule = ignoredDirs.size > 0 ? underIgnoredDir(f.path) : undefined;
+    let hit = ignoredDirs.size > 0 ? underIgnoredDir(f.path) : undefined;
     const source = isSourceLike(base);
-    if (!rule && (source ? sourceTests++ < MAX_SOURCE_TESTS : dataTests++ < MAX_TESTS)) {
+    if (!hit && (source ? sourceTests++ < MAX_SOURCE_TESTS : dataTests++ < MAX_TESTS)) {
       const m = rules.match(f.path);
-      if (m) rule = `${m.path}${m.line ? `:${m.line}` : ""} \`${m.pattern}\``;
+      if (m) hit = { rule: `${m.path}${m.line ? `:${m.line}` : ""} \`${m.pattern}\``, pattern: m.pattern };
     }
-    if (rule) hits.push({ path: f.path, rule });
+    if (hit) hits.push({ path: f.path, ...hit });
   }
   return hits;
 }

@@ -134,7 +134,9 @@ export const lintFormat: Check = defineCheck({
         );
       }
     }
-    if (second && (first?.score ?? 0) < 0.5 && second.score >= 0.5 && score < 0.5)
+    if (second && (first?.score ?? 0) < 0.5 && second.score >= 0.5 && score < 0.5) {
+      // Set up for the secondary part only is partial (CHECKLIST.md), as for a minor language.
+      score = Math.max(score, 0.3);
       findings.push(
         warning(
           "secondary-only",
@@ -143,6 +145,7 @@ export const lintFormat: Check = defineCheck({
           { remediation: ADVICE[main[0] as Language].linter, docs: ADVICE[main[0] as Language].docs },
         ),
       );
+    }
     return scored(score, findings);
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Commands the repository defines for developers to run, whether or not CI runs them:
  * Makefile targets, justfile recipes, npm scripts, tox environments, nox sessions, Taskfile
- * tasks and poe/pdm scripts. "Configured but never run" needs to know about these.
+ * tasks, poe/pdm scripts and shell scripts. "Configured but never run" needs to know about these.
  */
 import type { RepoView } from "../../src/engine/check.js";
 import { isOwnCode } from "../lib/languages.js";
@@ -9,7 +9,7 @@ import { parseToml } from "../lib/parse.js";
 import { parseMakefile } from "../lib/tasks/make.js";
 import { packageScripts, parseJustfile, parseTaskfile } from "../lib/tasks/other-runners.js";
 import { parseNoxfile, parseToxIni, pyprojectScript } from "../lib/tasks/python-runners.js";
-import type { TaskDef } from "../lib/tasks/shell.js";
+import { splitScript, type TaskDef } from "../lib/tasks/shell.js";
 
 /** One command of a local task, with where it is written. */
 export interface LocalCommand {
@@ -70,6 +70,7 @@ export function localCommands(repo: RepoView): readonly LocalCommand[] {
     "**/tox.ini",
     "**/noxfile.py",
     "**/pyproject.toml",
+    "**/*.{sh,bash}",
   ]);
   for (const { path, text } of files) {
     if (!isOwnCode(path)) continue;
@@ -88,6 +89,9 @@ export function localCommands(repo: RepoView): readonly LocalCommand[] {
         if (tox.base) out.push(...from([["", tox.base]], () => "tox"));
       } else if (name === "noxfile.py") out.push(...from(parseNoxfile(text, path, dir).sessions, (s) => `nox -s ${s}`));
       else if (name === "pyproject.toml") out.push(...pyprojectTasks(path, text));
+      // A project script (`scripts/lint.sh`) is a task too: developers run it by its path.
+      else if (/\.(sh|bash)$/.test(name))
+        for (const c of splitScript(text, 1)) out.push({ path, line: c.line, command: c.text, task: `./${path}` });
     } catch {
       // A runner file the parser cannot follow adds no commands; it never stops the check.
     }

@@ -47,6 +47,13 @@ const DISTRIBUTIONS: Record<string, readonly string[]> = {
   attr: ["attrs"],
   google: ["protobuf", "google-cloud-storage", "google-cloud-bigquery", "google-api-python-client", "google-auth"],
   googleapiclient: ["google-api-python-client"],
+  rest_framework: ["djangorestframework"],
+  rest_framework_simplejwt: ["djangorestframework-simplejwt"],
+  corsheaders: ["django-cors-headers"],
+  django_filters: ["django-filter"],
+  environ: ["django-environ"],
+  decouple: ["python-decouple"],
+  yaml_include: ["pyyaml-include"],
   tensorflow: ["tensorflow", "tensorflow-cpu", "tensorflow-gpu", "tensorflow-macos", "tf-nightly"],
   torch: ["torch", "pytorch"],
   faiss: ["faiss-cpu", "faiss-gpu"],
@@ -197,7 +204,12 @@ const PROVIDED_BY: Record<string, readonly string[]> = {
 
 /** The distributions that satisfy an import root, normalised; the import name itself by default. */
 export function distributionsFor(root: string): readonly string[] {
-  const mapped = DISTRIBUTIONS[root] ?? DISTRIBUTIONS[root.toLowerCase()];
+  // Own keys only: `import constructor` must not find Object.prototype's.
+  const mapped = Object.hasOwn(DISTRIBUTIONS, root)
+    ? DISTRIBUTIONS[root]
+    : Object.hasOwn(DISTRIBUTIONS, root.toLowerCase())
+      ? DISTRIBUTIONS[root.toLowerCase()]
+      : undefined;
   return mapped ? mapped.map(normalizeName) : [normalizeName(root)];
 }
 
@@ -212,5 +224,5 @@ export function isDeclared(root: string, declared: ReadonlySet<string>): boolean
   const prefix = `${normalizeName(root)}-`;
   for (const d of declared) if (d.startsWith(prefix)) return true;
   const key = root.toLowerCase();
-  return (PROVIDED_BY[key] ?? []).some((d) => declared.has(normalizeName(d)));
+  return (Object.hasOwn(PROVIDED_BY, key) ? (PROVIDED_BY[key] ?? []) : []).some((d) => declared.has(normalizeName(d)));
 }

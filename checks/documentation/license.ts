@@ -28,6 +28,9 @@ export const LICENSE_READ: ReadRequest = {
 
 /** A license file whose terms are recognised. */
 const RECOGNISED = 1;
+/** Where the Apache and GPL texts' appendix on applying the license to one's own files starts. */
+const HOW_TO_APPLY = /APPENDIX: How to apply the Apache License|How to Apply These Terms to Your New Programs/i;
+
 /** A license file that only names its license, or a placeholder holder left in the template. */
 const NAMED_ONLY = 0.6;
 /** Substantial text of no known license (a custom or proprietary grant). */
@@ -77,7 +80,10 @@ export const license = defineCheck({
       const spdx = identifyLicense(text);
       if (spdx) {
         found ??= spdx;
-        const placeholder = PLACEHOLDER.exec(text);
+        // The Apache and GPL texts end with instructions for applying them to files, which keep
+        // `[yyyy]` and `<year>` verbatim: only the text before them is the project's own.
+        const howToApply = text.search(HOW_TO_APPLY);
+        const placeholder = PLACEHOLDER.exec(howToApply === -1 ? text : text.slice(0, howToApply));
         if (placeholder) {
           best = Math.max(best, 0.9);
           const line = text.slice(0, placeholder.index).split("\n").length;

@@ -97,6 +97,12 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     status: "partial",
     ids: ["covers", "missing-pycache"],
   },
+  {
+    name: "Python .gitignore that forgets .env",
+    tree: { ...PY_PROJECT, ".gitignore": PYTHON_GITIGNORE.replace(".env\n", "") },
+    status: "partial",
+    ids: ["covers", "missing-env"],
+  },
   { name: "empty .gitignore", tree: { ...PY_PROJECT, ".gitignore": "# TODO\n\n" }, status: "fail", ids: ["empty"] },
   {
     name: "committed Windows .venv with python.exe",
@@ -220,6 +226,17 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     },
     status: "pass",
     ids: ["covers", "ignored-source"],
+  },
+  {
+    name: "generated output committed although the .gitignore names it: committed before the rule",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": `${PYTHON_GITIGNORE}stats.json\nreports/\n`,
+      "stats.json": '{"requests": 12}\n',
+      "reports/test_results.json": '{"passed": 3}\n',
+    },
+    status: "pass",
+    ids: ["covers", "ignored-committed"],
   },
   {
     name: "a test fixture under tests/data/ force-added past a broad data/ rule: sloppy rule, not a dirty repo",

@@ -111,6 +111,28 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     ids: ["linter-not-run", "no-formatter"],
   },
   {
+    name: "flake8 and black configured, run by a project script (scripts/linting.sh)",
+    tree: {
+      ...PY,
+      ".flake8": "[flake8]\nmax-line-length = 88\n",
+      "pyproject.toml": `${PYPROJECT_RUFF.replace(/\[tool\.ruff[\s\S]*$/, "")}[tool.black]\nline-length = 88\n`,
+      "scripts/linting.sh": "#!/bin/bash\nset -e\nisort src\nblack src\nflake8 src\n",
+    },
+    status: "pass",
+    ids: ["linter", "formatter"],
+  },
+  {
+    name: "full stack: ESLint run for the TypeScript front end only, nothing for the Python backend",
+    tree: {
+      ...PY,
+      "frontend/package.json": JSON.stringify({ scripts: { lint: "eslint ." }, devDependencies: { eslint: "9.13.0" } }),
+      "frontend/eslint.config.js": ESLINT_CONFIG,
+      "frontend/src/api.ts": `${"export const predict = async (x: number): Promise<number> => x * 2;\n".repeat(3)}`,
+    },
+    status: "partial",
+    ids: ["no-linter", "no-formatter", "linter", "no-formatter", "secondary-only"],
+  },
+  {
     name: "ruff check and ruff format in CI",
     tree: { ...PY, "pyproject.toml": PYPROJECT_RUFF, ".github/workflows/ci.yml": CI_RUFF_BOTH },
     status: "pass",

@@ -224,6 +224,19 @@ describe("code_structure.dependencies", () => {
     expect(f?.docs).toMatch(/^https:\/\//);
   });
 
+  it("knows Django's import names and never reads a mapping off Object.prototype", () => {
+    const run = runCheck(dependenciesCheck, {
+      "backend/api/views.py":
+        "from rest_framework.views import APIView\nfrom corsheaders.defaults import default_headers\nimport environ\nimport constructor\n",
+      "backend/requirements.txt":
+        "Django==5.1.2\ndjangorestframework==3.16.1\ndjango-cors-headers==4.6.0\ndjango-environ==0.11.2\n",
+    });
+    const undeclared = run.findings.find((x) => x.id === "undeclared-imports");
+    expect(run.status).not.toBe("error");
+    expect(undeclared?.message).toContain("constructor");
+    expect(undeclared?.message).not.toMatch(/rest_framework|corsheaders|environ\b/);
+  });
+
   it("maps import names to distributions and ignores the standard library and local modules", () => {
     const run = runCheck(dependenciesCheck, {
       "src/vision/__init__.py": "",

@@ -17,6 +17,29 @@ import {
   UNLICENSE,
 } from "./license-fixtures.js";
 
+// The closing parts of the standard texts, which keep their placeholders verbatim.
+const APACHE_APPENDIX = `   END OF TERMS AND CONDITIONS
+
+   APPENDIX: How to apply the Apache License to your work.
+
+      To apply the Apache License to your work, attach the following
+      boilerplate notice, with the fields enclosed by brackets "[]"
+      replaced with your own identifying information.
+
+   Copyright [yyyy] [name of copyright owner]
+
+   Licensed under the Apache License, Version 2.0 (the "License");
+`;
+const GPL3_HOW_TO_APPLY = `            How to Apply These Terms to Your New Programs
+
+  If you develop a new program, and you want it to be of the greatest
+possible use to the public, the best way to achieve this is to make it
+free software which everyone can redistribute and change under these terms.
+
+    <one line to give the program's name and a brief idea of what it does.>
+    Copyright (C) <year>  <name of author>
+`;
+
 const PYPROJECT_PEP639 = `[build-system]
 requires = ["hatchling"]
 build-backend = "hatchling.build"
@@ -130,6 +153,24 @@ const CASES: Case[] = [
   [
     "MIT template with placeholders left in",
     { LICENSE: MIT_PLACEHOLDER },
+    "pass",
+    ["license-placeholder", "license-file"],
+  ],
+  [
+    "Apache 2.0 verbatim, its appendix's [yyyy] included",
+    { LICENSE: `${APACHE}\n${APACHE_APPENDIX}` },
+    "pass",
+    ["license-file"],
+  ],
+  [
+    "GPL 3 verbatim, its how-to-apply <year> included",
+    { COPYING: `${GPL3}\n${GPL3_HOW_TO_APPLY}` },
+    "pass",
+    ["license-file"],
+  ],
+  [
+    "Apache 2.0 whose own copyright line is still the placeholder",
+    { LICENSE: `Copyright [yyyy] [name of copyright owner]\n\n${APACHE}\n${APACHE_APPENDIX}` },
     "pass",
     ["license-placeholder", "license-file"],
   ],
