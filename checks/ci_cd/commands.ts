@@ -224,10 +224,30 @@ export function actionTests(uses: string): "tests" | "unverified" | "remote" | u
   return undefined;
 }
 
-/** `curl` to a CI service or `gh workflow run`: the tests, if any, run elsewhere. */
+/** Job submissions to a compute service: what the job runs lives in its config, on that service. */
+const REMOTE_JOBS: readonly (readonly string[])[] = [
+  ["anyscale", "job", "submit"],
+  ["anyscale", "jobs", "submit"],
+  ["ray", "job", "submit"],
+  ["databricks", "jobs", "run-now"],
+  ["databricks", "bundle", "run"],
+  ["gcloud", "ai", "custom-jobs", "create"],
+  ["gcloud", "dataproc", "jobs", "submit"],
+  ["gcloud", "batch", "jobs", "submit"],
+  ["az", "ml", "job", "create"],
+  ["aws", "sagemaker", "create-training-job"],
+  ["aws", "sagemaker", "create-processing-job"],
+  ["sky", "launch"],
+  ["sky", "exec"],
+  ["sky", "jobs", "launch"],
+  ["modal", "run"],
+];
+
+/** `curl` to a CI service, `gh workflow run`, a job sent to a compute service: the tests, if any, run elsewhere. */
 export function remoteTrigger(argv: readonly string[]): boolean {
   const a = base(argv[0]);
   if (a === "gh" && argv[1] === "workflow" && argv[2] === "run") return true;
+  if (REMOTE_JOBS.some((job) => job[0] === a && job.every((w, i) => i === 0 || argv[i] === w))) return true;
   if (a === "curl" || a === "wget" || a === "http")
     return argv.some((w) =>
       /circleci\.com\/api|buildkite\.com|travis-ci\.(com|org)|\/job\/[^/]+\/build|jenkins|\/dispatches\b|gitlab\.com\/api\/v4\/projects\/[^/]+\/trigger/.test(

@@ -5,6 +5,7 @@
  */
 import ignore from "ignore";
 import type { RepoFile, RepoView } from "../../src/engine/check.js";
+import { inProjectTemplate } from "../lib/secrets.js";
 
 /** Kinds of committed artefact, each with its own weight in the verdict. */
 export type ArtefactKind = "venv" | "node_modules" | "cache" | "run_dir" | "large_file" | "os_file" | "env_file";
@@ -107,7 +108,7 @@ export function committedArtefacts(repo: RepoView, lfs: (path: string) => boolea
       continue;
     }
     if (OS_FILE.test(f.path)) add("os_file", f.path, f);
-    else if (ENV_FILE.test(f.path)) add("env_file", f.path, f);
+    else if (ENV_FILE.test(f.path) && !inProjectTemplate(f.path)) add("env_file", f.path, f);
   }
   return {
     groups: [...groups.entries()].map(([kind, g]) => ({

@@ -5,6 +5,7 @@
 import ignore, { type Ignore } from "ignore";
 import type { RepoFile, RepoView } from "../../src/engine/check.js";
 import { isOwnCode } from "../lib/languages.js";
+import { inProjectTemplate } from "../lib/secrets.js";
 
 /** Where a path is ignored: the .gitignore and the line of the rule that matched. */
 export interface IgnoreMatch {
@@ -155,7 +156,8 @@ export function ignoredButListed(
     const f = files[i] as RepoFile; // indexed: see RepoView.files
     if (hits.length >= 20) break;
     const base = f.path.slice(f.path.lastIndexOf("/") + 1);
-    if (KEEP_FILES.has(base) || skip.has(f.path)) continue;
+    // A generator's template files (`{{ cookiecutter.repo_name }}/.env`) are force-added on purpose.
+    if (KEEP_FILES.has(base) || skip.has(f.path) || inProjectTemplate(f.path)) continue;
     let hit = ignoredDirs.size > 0 ? underIgnoredDir(f.path) : undefined;
     const source = isSourceLike(base);
     if (!hit && (source ? sourceTests++ < MAX_SOURCE_TESTS : dataTests++ < MAX_TESTS)) {

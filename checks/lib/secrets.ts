@@ -59,7 +59,15 @@ export function fileKindOf(path: string): SecretFileKind {
 
 /** True for a `.env` file that is a template (`.env.example`, `.env.sample`, `example.env`). */
 export function isEnvTemplate(path: string): boolean {
-  return /(example|sample|template|dist|defaults?|tpl|skel|schema|test)/i.test(path.slice(path.lastIndexOf("/") + 1));
+  return (
+    /(example|sample|template|dist|defaults?|tpl|skel|schema|test)/i.test(path.slice(path.lastIndexOf("/") + 1)) ||
+    inProjectTemplate(path)
+  );
+}
+
+/** A file of a project generator's template (`{{ cookiecutter.repo_name }}/.env`): a scaffold, not this project's own. */
+export function inProjectTemplate(path: string): boolean {
+  return /\{\{[^/]*\}\}|\{%[^/]*%\}/.test(path);
 }
 
 // Shannon-style variety: real keys mix letters and digits; words and identifiers do not.

@@ -1,6 +1,7 @@
-import { defineCheck, type Finding, info, scored, warning } from "../../src/engine/check.js";
+import { defineCheck, type Finding, info, type RepoView, scored, warning } from "../../src/engine/check.js";
 import { isOwnCode, NOTEBOOK_READ, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { codeDependent } from "../lib/no-source.js";
+import { parseYaml } from "../lib/parse.js";
 import { pythonSources } from "../lib/python.js";
 import { inPackage, packageUses, resolvedCalls, where } from "./usage.js";
 
@@ -39,6 +40,55 @@ const LIGHTNING = ["lightning", "pytorch_lightning"];
 /** Keyword arguments of Lightning's Trainer that scale it out. */
 const LIGHTNING_SCALE = ["strategy", "num_nodes"];
 
+/** Config trees where Hydra-style projects keep the Trainer's settings. */
+const CONFIG_YAML_READ = { globs: ["**/{configs,config,conf}/**/*.{yml,yaml}"], maxFiles: 120, priority: 4 } as const;
+/** Lightning strategies that spread training over devices or nodes (a string, or a `_target_` class). */
+const DISTRIBUTED_STRATEGY =
+  /^(ddp\w*|deepspeed\w*|fsdp\w*|horovod|hpu_parallel|xla\w*)$|(DDP|DeepSpeed|FSDP|XLA)Strategy$/;
+
+/** The first `strategy:` in a config file that names a distributed strategy, with where it is. */
+function yamlStrategy(repo: RepoView): { path: string; line?: number; strategy: string } | undefined {
+  for (const f of repo.read(CONFIG_YAML_READ.globs)) {
+    if (!isOwnCode(f.path) || !/(^|\n)\s*strategy\s*:/.test(f.text)) continue;
+    const parsed = parseYaml(f.text);
+    if (!parsed.ok) continue;
+    const found = findStrategy(parsed.value.value, []);
+    if (found) {
+      const line = parsed.value.lineOf(found.at);
+      return { path: f.path, strategy: found.strategy, ...(line !== undefined ? { line } : {}) };
+    }
+  }
+  return undefined;
+}
+
+function findStrategy(
+  node: unknown,
+  at: (string | number)[],
+): { strategy: string; at: (string | number)[] } | undefined {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const hit = findStrategy(node[i], [...at, i]);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (!node || typeof node !== "object") return undefined;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === "strategy") {
+      const name =
+        typeof value === "string"
+          ? value
+          : value && typeof value === "object" && typeof (value as { _target_?: unknown })._target_ === "string"
+            ? ((value as { _target_: string })._target_.split(".").pop() ?? "")
+            : "";
+      if (DISTRIBUTED_STRATEGY.test(name)) return { strategy: name, at: [...at, key] };
+    }
+    const hit = findStrategy(value, [...at, key]);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 /** Launcher configurations, by file name: their presence is a distributed set-up. */
 const CONFIGS: readonly [RegExp, string][] = [
   [/accelerate[^/]*config[^/]*\.ya?ml$/i, "an Accelerate launch configuration"],
@@ -62,7 +112,7 @@ const distributedRules = defineCheck({
     'Accelerate/DDP or a Lightning `strategy="ddp"` for multi-GPU training.',
   effort: "high",
   docs: DOCS,
-  reads: [PYTHON_SOURCE_READ, NOTEBOOK_READ],
+  reads: [PYTHON_SOURCE_READ, NOTEBOOK_READ, CONFIG_YAML_READ],
   evaluate(repo) {
     const findings: Finding[] = [];
     const uses = packageUses(repo, Object.keys(DISTRIBUTED));
@@ -76,11 +126,13 @@ const distributedRules = defineCheck({
       );
 
     let lightning = false;
+    let lightningImported = false;
     let partial: Finding | undefined;
     let local: Finding | undefined;
     for (const file of pythonSources(repo, { notebooks: true })) {
       if (file.test) continue;
       const imp = file.source.imports.find((i) => LIGHTNING.some((root) => inPackage(i.module, root)));
+      if (imp) lightningImported = true;
       if (imp && LIGHTNING_SCALE.some((name) => file.source.names.has(name))) {
         lightning = true;
         findings.push(
@@ -113,6 +165,23 @@ const distributedRules = defineCheck({
           `${PARTIAL[queue.module.split(".")[0] ?? ""]} in ${where(file.path, queue.line)}`,
           { path: file.path, line: queue.line },
         );
+    }
+    // Hydra-style projects choose the Trainer's strategy in YAML (`configs/trainer/ddp.yaml`).
+    if (!lightning && lightningImported) {
+      const chosen = yamlStrategy(repo);
+      if (chosen) {
+        lightning = true;
+        findings.push(
+          info(
+            "distributed-used",
+            `Lightning strategy \`${chosen.strategy}\` configured in ${where(chosen.path, chosen.line)}`,
+            {
+              path: chosen.path,
+              ...(chosen.line !== undefined ? { line: chosen.line } : {}),
+            },
+          ),
+        );
+      }
     }
     // One pass over the listing, not one glob per kind (repositories reach 100,000 files).
     const configs: Finding[] = [];

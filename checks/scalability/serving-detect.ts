@@ -90,6 +90,9 @@ const APP_CONSTRUCTORS =
 const MODEL_LOADS =
   /^(joblib\.load|pickle\.loads?|cloudpickle\.loads?|dill\.loads?|torch\.(load|jit\.load)|onnxruntime\.InferenceSession|tensorflow\.saved_model\.load|tensorflow_hub\.load|spacy\.load|whisper\.load_model|ultralytics\.YOLO|sentence_transformers\.SentenceTransformer|skops\.io\.load|transformers\.pipeline)$|\.load_model$|\.from_pretrained$|^mlflow\.[a-z_.]*load_model$|^bentoml\.models\.get$|^(xgboost|lightgbm)\.Booster$/;
 
+/** `from_pretrained` of what comes with a model but is not one: tokenizers, processors, configs. */
+const NOT_A_MODEL = /(Tokenizer\w*|Processor|FeatureExtractor|Config)\.from_pretrained$/;
+
 /** Hosted models called through their SDKs: an API that wraps an LLM serves model output too. */
 const HOSTED_MODELS = [
   "openai",
@@ -193,7 +196,7 @@ function lambdaHandler(file: PythonFile, serverless: boolean, text: string | und
 
 function modelLoads(file: PythonFile): Sighting[] {
   const loads = resolvedCalls(file.source)
-    .filter((c) => MODEL_LOADS.test(c.callee))
+    .filter((c) => MODEL_LOADS.test(c.callee) && !NOT_A_MODEL.test(c.callee))
     .map((c) => ({ path: file.path, line: c.line, what: c.callee }));
   const hosted = importOf(file, HOSTED_MODELS);
   if (hosted) loads.push({ path: file.path, line: hosted.line, what: `a hosted model (${hosted.root})` });

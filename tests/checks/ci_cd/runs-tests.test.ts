@@ -154,6 +154,12 @@ describe("ci_cd.runs_tests", () => {
       ["tests-remote"],
     ],
     [
+      "a pull-request workflow that submits an Anyscale job (Made-With-ML's workloads)",
+      { ".github/workflows/ci.yml": step("anyscale jobs submit deploy/jobs/workloads.yaml --wait") },
+      "partial",
+      ["tests-remote"],
+    ],
+    [
       "tests in a compose service",
       { ".github/workflows/ci.yml": step("docker compose -f docker-compose.ci.yml up --build --exit-code-from tests") },
       "partial",

@@ -103,6 +103,16 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     status: "partial",
     ids: ["covers", "missing-env"],
   },
+  {
+    name: "a project generator's template holds a .env scaffold: not a committed .env",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": PYTHON_GITIGNORE,
+      "{{ cookiecutter.repo_name }}/.env": "# Environment variables go here\n",
+    },
+    status: "pass",
+    ids: ["covers"],
+  },
   { name: "empty .gitignore", tree: { ...PY_PROJECT, ".gitignore": "# TODO\n\n" }, status: "fail", ids: ["empty"] },
   {
     name: "committed Windows .venv with python.exe",

@@ -167,6 +167,15 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["env-file-committed"],
   ],
   [
+    "a cookiecutter template's .env scaffold is not a committed .env",
+    {
+      "{{ cookiecutter.repo_name }}/.env": "# Environment variables go here, can be read by `python-dotenv` package:\n",
+      "ccds/__main__.py": "import click\n",
+    },
+    "pass",
+    ["no-secrets"],
+  ],
+  [
     "a Firebase web config (publishable key)",
     {
       "web/src/firebase.ts": `export const firebaseConfig = {\n  apiKey: "${firebaseKey}",\n  authDomain: "demo-app.firebaseapp.com",\n};\n`,

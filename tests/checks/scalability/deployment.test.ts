@@ -105,6 +105,17 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["deploy-workflow"],
   ],
   [
+    "an Anyscale service rolled out by a workflow on push to main (Ray Serve)",
+    {
+      ".github/workflows/serve.yaml":
+        "name: serve\non:\n  push:\n    branches: [main]\njobs:\n  serve:\n    runs-on: ubuntu-22.04\n    steps:\n      - uses: actions/checkout@v4\n      - run: anyscale service rollout --service-config-file deploy/services/serve_model.yaml\n",
+      "deploy/services/serve_model.yaml":
+        "name: madewithml\nray_serve_config:\n  import_path: deploy.services.serve_model:entrypoint\n",
+    },
+    "pass",
+    ["deploy-workflow"],
+  ],
+  [
     "Compose building and running the app",
     { "docker-compose.yml": composeApp, Dockerfile: dockerfile },
     "pass",

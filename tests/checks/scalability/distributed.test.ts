@@ -48,6 +48,27 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
   ],
   ["a Lightning strategy", { "src/train.py": lightningDdp }, "pass", ["distributed-used"]],
   [
+    "a Lightning strategy chosen in a Hydra trainer config (lightning-hydra-template's trainer=ddp)",
+    {
+      "src/train.py":
+        'import hydra\nimport lightning as L\n\n\n@hydra.main(config_path="../configs", config_name="train")\ndef main(cfg):\n    trainer = hydra.utils.instantiate(cfg.trainer)\n    trainer.fit(hydra.utils.instantiate(cfg.model))\n',
+      "configs/trainer/default.yaml": "_target_: lightning.pytorch.trainer.Trainer\ndevices: 1\n",
+      "configs/trainer/ddp.yaml":
+        "defaults:\n  - default\n\nstrategy: ddp\naccelerator: gpu\ndevices: 4\nnum_nodes: 1\n",
+    },
+    "pass",
+    ["distributed-used"],
+  ],
+  [
+    "a single-device strategy in a config is not distributed",
+    {
+      "src/train.py": 'import lightning as L\n\ntrainer = L.Trainer(accelerator="gpu")\n',
+      "configs/trainer/gpu.yaml": "strategy: single_device\naccelerator: gpu\n",
+    },
+    "fail",
+    ["not-distributed"],
+  ],
+  [
     "PySpark in a Databricks-style notebook",
     {
       "notebooks/etl.ipynb": notebook([

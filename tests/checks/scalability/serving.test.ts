@@ -231,3 +231,15 @@ describe("scalability.serving", () => {
     expect(runCheck(serving, tree).ids).toContain("api-without-model");
   });
 });
+
+describe("scalability.serving model loads", () => {
+  it("names the model a service loads, not the tokenizer it loads first", () => {
+    const tree = {
+      "app/main.py":
+        'from fastapi import FastAPI\nfrom transformers import AutoModelForSequenceClassification, AutoTokenizer\n\napp = FastAPI()\ntokenizer = AutoTokenizer.from_pretrained("distilbert-base-uncased")\nmodel = AutoModelForSequenceClassification.from_pretrained("models/sentiment")\n\n\n@app.post("/predict")\ndef predict(text: str) -> dict:\n    return {"label": int(model(**tokenizer(text, return_tensors="pt")).logits.argmax())}\n',
+    };
+    const loaded = runCheck(serving, tree).findings.find((f) => f.id === "model-loaded");
+    expect(loaded?.message).toContain("AutoModelForSequenceClassification.from_pretrained");
+    expect(loaded?.line).toBe(6);
+  });
+});
