@@ -106,9 +106,27 @@ function commandsIn(blocks: readonly DocBlock[]): ReadmeCommand[] {
       });
     }
     for (const span of b.inlineCode ?? []) out.push(...commandsOf(span, b.line));
+    // Steps often hold their commands bare, in a list item or a line of their own:
+    // `- pip install -r requirements.txt`. Prose can start like a usage command ("python is
+    // required"), so a bare usage command needs a file, a path or a flag to count; installs and
+    // test runs read unambiguously. A long paragraph is prose, whatever its first word.
+    if (b.kind === "paragraph" && (b.item || b.words <= BARE_WORDS) && !b.inlineCode?.length)
+      out.push(...commandsOf(b.text, b.line).filter((c) => c.kind !== "usage" || BARE_USAGE.test(c.command)));
   }
   return out;
 }
+
+/** A paragraph at most this long may be a bare command line. */
+const BARE_WORDS = 12;
+/** What makes a bare list item a usage command rather than a sentence: a script, a path or a flag. */
+const BARE_USAGE = /\.(py|sh|js|ts|ipynb)\b|\/|\s--?[a-z]/;
+
+/** Setup steps written as prose in a list: "Install libraries from requirements.txt", "Clone this repo". */
+const INSTALL_STEP =
+  /^install(ing)?\b.*\b(requirements|dependencies|librar(y|ies)|packages?|pip|conda|poetry|npm)\b|^(create|set ?up|activate) (a |the )?(virtual ?env(ironment)?|venv|conda env(ironment)?|environment)\b/i;
+const CLONE_STEP = /^(git )?clone\b/i;
+/** A usage step written as prose in a list: "Open titanic.ipynb in Jupyter", "Run all cells", "Run train.py". */
+const USAGE_STEP = /^(open|run|launch|execute|start)\b.*(\.(ipynb|py)\b|\ball (the )?cells\b|\bnotebook\b)/i;
 
 /** A section with its sub-sections' blocks: "## Usage" followed by "### CLI" still has content. */
 function withSubsections(sections: readonly DocSection[], index: number): DocBlock[] {
@@ -181,7 +199,27 @@ export function readmeFacts(doc: DocText): ReadmeFacts {
     }
   });
 
+  // No introduction and no heading we know (a README in another language): the first section
+  // of prose under a heading that names no other topic is where a reader learns what this is.
+  if (!topics.has("overview")) {
+    const at = sections.findIndex((s, i) => {
+      if (!s.heading || (s.heading.depth ?? 1) < 2) return false;
+      const title = normalise(s.heading.text);
+      return !Object.values(HEADINGS).some((re) => re.test(title)) && wordsOf(withSubsections(sections, i)) >= 15;
+    });
+    const heading = sections[at]?.heading;
+    if (heading) cover("overview", 1, heading.line, `section "${heading.text}"`);
+  }
+
   for (const c of commands) cover(c.kind, 1, c.line, `\`${c.command}\``);
+  for (const b of blocks) {
+    if (b.kind !== "paragraph" || !b.item) continue;
+    const step = `the step "${b.text.slice(0, 60)}"`;
+    // Installing is what setup is; a clone alone says where the code is, not how to run it.
+    if (INSTALL_STEP.test(b.text)) cover("setup", 1, b.line, step);
+    else if (CLONE_STEP.test(b.text)) cover("setup", 0.5, b.line, step);
+    if (USAGE_STEP.test(b.text)) cover("usage", 0.7, b.line, step);
+  }
   for (const b of blocks) {
     if (b.kind === "table" && METRIC.test(b.text)) cover("results", 1, b.line, "a table of metrics");
     if (b.kind === "paragraph" && METRIC_STATEMENT.test(b.text))

@@ -28,6 +28,8 @@ export interface DocBlock {
   readonly lang?: string;
   /** Inline code spans in the block (`pip install x` in a sentence). */
   readonly inlineCode?: readonly string[];
+  /** A paragraph that is a list item's text (`- pip install -r requirements.txt`, `2. Install ...`). */
+  readonly item?: boolean;
 }
 
 /** A link or an image, with its target resolved (reference-style included). */
@@ -166,14 +168,14 @@ export function readMarkdown(text: string): DocText {
     blocks.push(code.length > 0 ? { ...block, inlineCode: code } : block);
   };
 
-  const visit = (n: Nodes): void => {
+  const visit = (n: Nodes, inItem = false): void => {
     const code: string[] = [];
     switch (n.type) {
       case "heading":
         push("heading", n, inline(n, code), code, { depth: n.depth });
         break;
       case "paragraph":
-        push("paragraph", n, inline(n, code), code);
+        push("paragraph", n, inline(n, code), code, inItem ? { item: true } : undefined);
         break;
       case "code": {
         const lang = n.lang?.toLowerCase();
@@ -189,7 +191,8 @@ export function readMarkdown(text: string): DocText {
       default:
         // Containers: their paragraphs and code blocks count as the document's own.
         if (["root", "list", "listItem", "blockquote", "footnoteDefinition"].includes(n.type)) {
-          for (const c of (n as { children: Nodes[] }).children) visit(c);
+          // Only a list item's own paragraphs are items: a quote inside one is prose again.
+          for (const c of (n as { children: Nodes[] }).children) visit(c, n.type === "listItem");
         }
     }
   };

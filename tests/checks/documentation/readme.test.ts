@@ -227,6 +227,46 @@ describe("readmeFacts", () => {
     expect(facts.commands.map((c) => c.kind)).toContain(kind);
   });
 
+  it("reads bare commands in list items and on lines of their own, but not sentences", () => {
+    const md = [
+      "# House prices",
+      "",
+      "# Python package",
+      "- python -m venv envs/kaggle03",
+      "- pip install -r requirements.txt",
+      "",
+      "uvicorn app.main:app --reload",
+      "",
+      "## Notes",
+      "- python is required, 3.10 or later",
+      "- make sure the data folder exists",
+      "",
+      "pip install is what we used at first, then we switched to conda for everything else in the project.",
+    ].join("\n");
+    const commands = readmeFacts(readMarkdown(md)).commands.map((c) => [c.kind, c.line]);
+    expect(commands).toEqual([
+      ["setup", 4],
+      ["setup", 5],
+      ["usage", 7],
+    ]);
+  });
+
+  it("counts install steps written as prose, and a README in another language by its first section", () => {
+    const steps = readmeFacts(
+      readMarkdown(
+        "# Titanic\n\nMethod to Run:\n\n1. Clone this repo\n2. Install libraries from `requirements.txt`\n3. Open `titanic.ipynb` in Jupyter\n4. Run all cells to view output\n",
+      ),
+    );
+    expect(steps.topics.get("setup")).toMatchObject({ score: 1, line: 6 });
+    expect(steps.topics.get("usage")).toMatchObject({ score: 0.7, line: 7 });
+    const turkish = readmeFacts(
+      readMarkdown(
+        "# Tahmin API\n\n## Proje Hakkında\n\nBu proje, ham veri setlerinin işlenmesi, makine öğrenmesi modellerinin eğitilmesi ve test sonuçlarının raporlanması süreçlerini otomatize eden bir API çözümüdür.\n",
+      ),
+    );
+    expect(turkish.topics.get("overview")).toMatchObject({ score: 1, line: 3 });
+  });
+
   it("ignores commands in Python and JSON blocks and in comments", () => {
     const facts = readmeFacts(
       readMarkdown('```python\nos.system("pip install x")\n```\n```bash\n# pip install y\n```\n'),
