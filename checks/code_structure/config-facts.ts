@@ -62,13 +62,20 @@ const ENV_TEMPLATE_GLOBS = [
 /** The base names CONFIG_MODULE matches. */
 const CONFIG_MODULE_GLOBS = [
   "**/{config,configs,settings,conf,constants,params,parameters,hparams,hyperparams,hyperparameters}.py",
-  "**/{config,configs,conf,settings,params,parameters}/*.py",
+  "**/{params,parameters}/*.py",
 ];
 const ENV_TEMPLATE =
   /(^|\/)\.env\.(example|sample|template|dist|defaults?|local\.example)$|(^|\/)(example|sample)\.env$/i;
-/** A settings module of its own (`config.py`, `parameters.py`), or a module in a settings package (`parameters/paths.py`). */
+/**
+ * A settings module of its own (`config.py`, `parameters.py`), or a module of a parameters
+ * package (`parameters/paths.py`). A `config/` package is not enough: Django projects keep
+ * their urls.py and wsgi.py there.
+ */
 const CONFIG_MODULE =
-  /(^|\/)(config|configs|settings|conf|constants|params|parameters|hparams|hyperparams|hyperparameters)\.py$|(^|\/)(config|configs|conf|settings|params|parameters)\/(?!__init__\.py$)[^/]+\.py$/;
+  /(^|\/)(config|configs|settings|conf|constants|params|parameters|hparams|hyperparams|hyperparameters)\.py$|(^|\/)(params|parameters)\/(?!__init__\.py$)[^/]+\.py$/;
+
+/** Files a framework generates, whose environment line (DJANGO_SETTINGS_MODULE) is no setting of the project's. */
+const FRAMEWORK_BOILERPLATE = /(^|\/)(manage|wsgi|asgi)\.py$/;
 
 const LOAD_CALLS =
   /^(yaml\.(safe_load|load|full_load)|(omegaconf\.)?OmegaConf\.(load|create)|tomllib\.load|tomli\.load|toml\.load|(configparser\.)?ConfigParser|(hydra\.)?compose|dvc\.api\.params_show|params_show)$/;
@@ -198,7 +205,8 @@ export function configFacts(repo: RepoView): ConfigFacts {
     }
     for (const c of s.calls) {
       if (LOAD_CALLS.test(c.callee)) configLoads.push({ path: f.path, line: c.line, detail: `${c.callee}()` });
-      else if (ENV_CALLS.test(c.callee)) envReads.push({ path: f.path, line: c.line, detail: `${c.callee}()` });
+      else if (ENV_CALLS.test(c.callee) && !FRAMEWORK_BOILERPLATE.test(f.path))
+        envReads.push({ path: f.path, line: c.line, detail: `${c.callee}()` });
       else if (CLI_CALLS.test(c.callee)) cliOptions.push({ path: f.path, line: c.line, detail: `${c.callee}()` });
     }
   }
@@ -207,7 +215,8 @@ export function configFacts(repo: RepoView): ConfigFacts {
   const scan = (path: string, code: string, at: (line: number) => number) => {
     const t = scanTokens(pythonTokens(repo, code), at);
     for (const p of t.paths) hardPaths.push({ ...p, path });
-    if (t.environ !== undefined) envReads.push({ path, line: t.environ, detail: "os.environ" });
+    if (t.environ !== undefined && !FRAMEWORK_BOILERPLATE.test(path))
+      envReads.push({ path, line: t.environ, detail: "os.environ" });
     if (t.params.length >= 2 && !CONFIG_MODULE.test(path))
       hardParams.push({
         path,

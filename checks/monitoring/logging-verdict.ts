@@ -27,7 +27,7 @@ export const PYTHON_ADVICE: Advice = {
 export const JS_ADVICE: Advice = {
   docs: "https://getpino.io/#/docs/api",
   remediation:
-    "Create one logger (pino or winston) at start-up, pass it to the modules that need it (Probot hands you `context.log`), and replace `console.log` with `logger.info` / `logger.error`.",
+    "Create one logger (pino or winston) at start-up, or use the one your framework provides (Fastify's `request.log`, Probot's `context.log`), pass it to the modules that need it, and replace `console.log` with `logger.info` / `logger.error`.",
   print: "console.log",
   unconfigured:
     "log calls are made but no logger is created in the code (pino(), winston.createLogger(), log4js.configure())",

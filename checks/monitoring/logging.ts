@@ -95,8 +95,12 @@ export const logging = defineCheck({
     const js = jsLogging(repo);
     const files = configFiles(repo);
     const judged: [LoggingFacts, Advice][] = [];
-    // Python files that neither log nor print (empty packages, helpers) beside notebooks: the notebooks are the program.
-    const silent = !hasSignal(python.application) && python.notebooks.files > 0;
+    // Python files that neither log nor print (empty packages, helpers) beside more notebooks:
+    // the notebooks are the program. A backend of its own (more modules than notebooks) is judged.
+    const silent =
+      !hasSignal(python.application) &&
+      python.notebooks.files > 0 &&
+      python.notebooks.files >= python.application.files;
     if (python.application.files > 0 && !silent) judged.push([python.application, PYTHON_ADVICE]);
     if (js.server.files > 0) judged.push([js.server, JS_ADVICE]);
     // Front-end code alone is judged only when it is all there is.

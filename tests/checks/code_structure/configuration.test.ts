@@ -75,6 +75,19 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["config-partial"],
   ],
   [
+    "a Django project's generated files: manage.py's DJANGO_SETTINGS_MODULE is no setting, urls.py no settings module",
+    {
+      "backend/manage.py":
+        'import os\nimport sys\n\n\ndef main():\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n\n\nif __name__ == "__main__":\n    main()\n',
+      "backend/config/settings.py": 'DEBUG = True\nINSTALLED_APPS = ["api"]\n',
+      "backend/config/urls.py": "urlpatterns = []\n",
+      "backend/config/wsgi.py":
+        'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")\napplication = get_wsgi_application()\n',
+    },
+    "partial",
+    ["config-partial"],
+  ],
+  [
     "config files beside Windows paths hard-coded in several scripts",
     { ...WINDOWS_PATHS, "configs/train.yaml": "epochs: 20\n", "settings_loader.py": YAML_LOADED["train.py"] as string },
     "partial",

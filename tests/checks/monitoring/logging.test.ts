@@ -318,3 +318,23 @@ describe("logger receivers", () => {
     expect(isLogCall(callee)).toBe(want);
   });
 });
+
+describe("monitoring.logging on a full-stack repository", () => {
+  it("judges a silent Django backend beside a training notebook, not only the React front end", () => {
+    const result = runCheck(logging, {
+      "notebooks/train.ipynb": (NOTEBOOK_ONLY as Record<string, string>)[
+        Object.keys(NOTEBOOK_ONLY)[0] as string
+      ] as string,
+      "backend/manage.py":
+        'import os\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")\n',
+      "backend/config/settings.py": 'DEBUG = True\nINSTALLED_APPS = ["api"]\n',
+      "backend/api/views.py":
+        'from rest_framework.views import APIView\nfrom rest_framework.response import Response\n\nfrom .ml_model import predict\n\n\nclass Predict(APIView):\n    def post(self, request):\n        return Response({"y": predict(request.data)})\n',
+      "backend/api/ml_model.py":
+        'import joblib\n\nMODEL = joblib.load("model.pkl")\n\n\ndef predict(x):\n    return MODEL.predict([x]).tolist()\n',
+      "frontend/src/App.tsx": "export function App() {\n  return null;\n}\n",
+    });
+    expect(result.status).toBe("fail");
+    expect(result.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^Python: \d+ application files/)]);
+  });
+});
