@@ -1,4 +1,14 @@
-import { type Check, defineCheck, type Finding, failure, info, scored, warning } from "../../src/engine/check.js";
+import {
+  type Check,
+  defineCheck,
+  type Finding,
+  failure,
+  info,
+  type RepoView,
+  scored,
+  warning,
+} from "../../src/engine/check.js";
+import { isOwnCode, languages } from "../lib/languages.js";
 import { type CiCommand, ciCommands, TASK_READ } from "../lib/tasks.js";
 import {
   isRemoteUses,
@@ -8,6 +18,7 @@ import {
   type Workflow,
   workflows,
 } from "../lib/workflows.js";
+import { testPathKind } from "../testing/test-inventory.js";
 import { actionTests, containerTests, remoteTrigger, testRunner } from "./commands.js";
 import { OTHER_CI_READ, otherCiCommands } from "./other-ci.js";
 
@@ -53,6 +64,15 @@ const NOT_TESTS =
 function unverifiedRunner(c: CiCommand): boolean {
   if (!c.runner || c.runner.status === "followed") return false;
   return /^(tox|nox|hatch|pdm|poe)$/.test(c.runner.tool) || /test|check|ci|verify|all|spec/i.test(c.runner.task);
+}
+
+/**
+ * False only for a Python or JS/TS project without a single test file of its own (by the
+ * runners' naming conventions); other languages' tests are not inventoried, so they are assumed.
+ */
+function hasTestFiles(repo: RepoView): boolean {
+  if (languages(repo).main.length === 0) return true;
+  return repo.files.some((f) => testPathKind(f.path) !== undefined && isOwnCode(f));
 }
 
 /** `ci_cd.runs_tests`: a CI step runs the test suite, directly or through a task runner. */
@@ -154,14 +174,26 @@ export const runsTests: Check = defineCheck({
       seen.add(key);
       return true;
     });
-    if (evidence.some((e) => e.on))
-      return scored(
-        1,
-        evidence
-          .filter((e) => e.on)
-          .slice(0, MAX_EVIDENCE)
-          .map((e) => e.f),
-      );
+    if (evidence.some((e) => e.on)) {
+      const shown = evidence
+        .filter((e) => e.on)
+        .slice(0, MAX_EVIDENCE)
+        .map((e) => e.f);
+      // A runner with nothing to run (`ava` in a repository without one test file) runs no suite.
+      if (!hasTestFiles(repo))
+        return scored(UNVERIFIED, [
+          ...shown,
+          warning(
+            "no-test-files",
+            "CI runs a test runner, but the repository holds no test files for it to run",
+            shown[0]?.path !== undefined
+              ? { path: shown[0].path, ...(shown[0].line ? { line: shown[0].line } : {}) }
+              : {},
+            { remediation: "Add the tests the runner is meant to run (tests/test_*.py, *.test.ts).", docs: DOCS },
+          ),
+        ]);
+      return scored(1, shown);
+    }
     if (evidence.length > 0) {
       findings.push(...evidence.slice(0, MAX_EVIDENCE).map((e) => e.f));
       findings.push(

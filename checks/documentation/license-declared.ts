@@ -94,6 +94,18 @@ function fromSetup(repo: RepoView): LicenseDeclaration[] {
   return out;
 }
 
+/** A package.json whose only license is the "ISC" that `npm init -y` writes, with no author. */
+export function npmDefaultLicense(repo: RepoView): { path: string; line?: number } | undefined {
+  for (const p of packageJsons(repo)) {
+    const raw = p.value.raw;
+    if (raw.license === "ISC" && !raw.licenses && !raw.author) {
+      const line = lineOfText(p.text, '"license');
+      return line !== undefined ? { path: p.path, line } : { path: p.path };
+    }
+  }
+  return undefined;
+}
+
 function fromPackageJson(repo: RepoView): LicenseDeclaration[] {
   const out: LicenseDeclaration[] = [];
   for (const p of packageJsons(repo)) {

@@ -9,7 +9,7 @@ import {
   warning,
 } from "../../src/engine/check.js";
 import { PROJECT_READ } from "../lib/project.js";
-import { type LicenseDeclaration, licenseDeclarations } from "./license-declared.js";
+import { type LicenseDeclaration, licenseDeclarations, npmDefaultLicense } from "./license-declared.js";
 import { identifyLicense, licenseFromName, normaliseLicense, PLACEHOLDER, sameLicense } from "./license-text.js";
 import { README_READ } from "./readme-file.js";
 
@@ -149,7 +149,17 @@ export const license = defineCheck({
         ),
       );
     } else if (best === 0) {
-      findings.push(failure("license-missing", "No LICENSE file and no license declared anywhere.", {}, FIX));
+      const npmDefault = npmDefaultLicense(repo);
+      findings.push(
+        npmDefault
+          ? failure(
+              "license-missing",
+              `No LICENSE file, and no license chosen: ${npmDefault.path} says "ISC" only because \`npm init -y\` writes it (no author either).`,
+              npmDefault,
+              FIX,
+            )
+          : failure("license-missing", "No LICENSE file and no license declared anywhere.", {}, FIX),
+      );
     }
 
     if (found) {

@@ -116,6 +116,7 @@ function commandsIn(blocks: readonly DocBlock[]): ReadmeCommand[] {
   return out;
 }
 
+const ONE_SENTENCE = "a one-sentence introduction";
 /** A paragraph at most this long may be a bare command line. */
 const BARE_WORDS = 12;
 /** What makes a bare list item a usage command rather than a sentence: a script, a path or a flag. */
@@ -177,7 +178,7 @@ export function readmeFacts(doc: DocText): ReadmeFacts {
   const introWords = wordsOf(intro);
   const introLine = intro.find((b) => b.kind !== "code")?.line ?? 1;
   if (introWords >= 15) cover("overview", 1, introLine, `${introWords} words of introduction`);
-  else if (introWords >= 6) cover("overview", 0.5, introLine, "a one-sentence introduction");
+  else if (introWords >= 6) cover("overview", 0.5, introLine, ONE_SENTENCE);
 
   sections.forEach((s, i) => {
     if (!s.heading) return;
@@ -211,6 +212,18 @@ export function readmeFacts(doc: DocText): ReadmeFacts {
     if (heading) cover("overview", 1, heading.line, `section "${heading.text}"`);
   }
 
+  // A library shows its use in code (`const x = useTextBuffer(url)` under "Hooks"), whatever the
+  // section is called: a code example outside the setup sections is usage.
+  if ((topics.get("usage")?.score ?? 0) < 1) {
+    const example = sections.find(
+      (s) =>
+        !(s.heading && HEADINGS.setup.test(normalise(s.heading.text))) &&
+        s.blocks.some((b) => b.kind === "code" && CODE_LANGS.test(b.lang ?? "")),
+    );
+    const block = example?.blocks.find((b) => b.kind === "code" && CODE_LANGS.test(b.lang ?? ""));
+    if (block) cover("usage", 1, block.line, `a ${block.lang} example`);
+  }
+
   for (const c of commands) cover(c.kind, 1, c.line, `\`${c.command}\``);
   for (const b of blocks) {
     if (b.kind !== "paragraph" || !b.item) continue;
@@ -229,6 +242,11 @@ export function readmeFacts(doc: DocText): ReadmeFacts {
   for (const ref of [...doc.images, ...doc.links]) {
     if (isLicenseRef(ref)) cover("license", 1, ref.line, "a license badge or link");
   }
+  // One sentence says what a library is when the rest shows how to install and use it.
+  const overview = topics.get("overview");
+  const shown = (t: Topic) => (topics.get(t)?.score ?? 0) >= 1;
+  if (overview?.evidence === ONE_SENTENCE && shown("setup") && shown("usage"))
+    topics.set("overview", { ...overview, score: 1 });
   return {
     words,
     codeBlocks: blocks.filter((b) => b.kind === "code").length,

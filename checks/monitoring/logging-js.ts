@@ -47,10 +47,18 @@ const UI_MODULES =
 const BROWSER_PATH = /(^|\/)(frontend|client|web|webapp|ui|public|static|www|browser)\//;
 const TOOL_CONFIG = /(^|\/)[^/]*\.config\.[cm]?[jt]s$|(^|\/)\.[^/]*rc\.[cm]?js$|(^|\/)(Gruntfile|gulpfile)\.js$/;
 
-/** Where a JS/TS file runs, for the logging verdict. */
-export function jsRole(file: JsFile): "server" | "browser" | "other" {
+/** In a Next.js app, the code that runs on the server: API routes, route handlers, middleware, server actions. */
+const NEXT_SERVER = /(^|\/)(pages\/api|app\/api|server|actions)\/|(^|\/)(route|middleware)\.[cm]?[jt]s$/;
+
+/**
+ * Where a JS/TS file runs, for the logging verdict. `nextRoots` are the folders of Next.js apps
+ * (a next.config beside them): their hooks, services and components are UI code.
+ */
+export function jsRole(file: JsFile, nextRoots: readonly string[] = []): "server" | "browser" | "other" {
   if (file.test || TOOL_CONFIG.test(file.path) || NOT_APPLICATION_DIR.test(file.path)) return "other";
   if (/\.(jsx|tsx)$/.test(file.path) || BROWSER_PATH.test(file.path)) return "browser";
+  const inNext = nextRoots.some((root) => root === "" || file.path.startsWith(`${root}/`));
+  if (inNext) return NEXT_SERVER.test(file.path) ? "server" : "browser";
   if (file.source.imports.some((i) => UI_MODULES.test(i.module))) return "browser";
   return "server";
 }
@@ -89,8 +97,11 @@ export function addJsFile(facts: LoggingFacts, file: JsFile, size: number): void
 export function jsLogging(repo: RepoView): { server: LoggingFacts; browser: LoggingFacts } {
   const server = emptyFacts("JS/TS");
   const browser = emptyFacts("browser JS/TS");
+  const nextRoots = repo
+    .glob("**/next.config.{js,mjs,cjs,ts,mts}")
+    .map((f) => (f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/")) : ""));
   for (const file of jsSources(repo)) {
-    const role = jsRole(file);
+    const role = jsRole(file, nextRoots);
     const size = repo.file(file.path)?.size ?? 0;
     if (role === "server") addJsFile(server, file, size);
     else if (role === "browser") addJsFile(browser, file, size);

@@ -224,7 +224,12 @@ function deployWorkflows(repo: RepoView, out: DeployEvidence[]): void {
             ...at,
             strength: 1,
           });
-        else if (PUBLISH.test(uses) || PUBLISH.test(run))
+        // build-push-action pushes only when asked (`push: true`); without it the image is a build check.
+        else if (
+          (PUBLISH.test(uses) && !/^docker\/build-push-action/.test(uses)) ||
+          (/^docker\/build-push-action/.test(uses) && step.with?.push !== undefined && step.with.push !== "false") ||
+          PUBLISH.test(run)
+        )
           out.push({
             id: "image-published",
             message: `Workflow job \`${job.id}\` publishes a container image`,

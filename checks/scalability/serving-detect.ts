@@ -4,7 +4,7 @@
  */
 import type { RepoView } from "../../src/engine/check.js";
 import { jsImportsModule, jsSources } from "../lib/javascript.js";
-import { type PythonFile, pythonSources } from "../lib/python.js";
+import { type PythonFile, type PythonImport, pythonSources } from "../lib/python.js";
 import { inPackage, resolvedCalls } from "./usage.js";
 
 /** A place where something was seen. */
@@ -163,6 +163,14 @@ function importOf(file: PythonFile, roots: readonly string[]): { root: string; l
   return undefined;
 }
 
+/** Names pydantic exports for settings, not for request bodies. */
+const SETTINGS_NAMES = new Set(["BaseSettings", "SettingsConfigDict"]);
+
+/** An import of pydantic that brings in settings classes only. */
+function settingsOnly(imp: PythonImport): boolean {
+  return imp.module === "pydantic" && imp.names.length > 0 && imp.names.every((n) => SETTINGS_NAMES.has(n));
+}
+
 function webApi(file: PythonFile): Sighting | undefined {
   const imp = importOf(file, Object.keys(WEB_FRAMEWORKS));
   if (!imp) return undefined;
@@ -243,7 +251,12 @@ export function servingFacts(repo: RepoView): ServingFacts {
   const reachable = [...new Set(apiFiles.flatMap((api) => reach(api, files)))];
   const validation: Sighting[] = [];
   for (const file of reachable) {
-    const v = importOf(file, PY_VALIDATION);
+    // `from pydantic import BaseSettings` reads the app's settings: it validates no request.
+    const requests = {
+      ...file,
+      source: { ...file.source, imports: file.source.imports.filter((i) => !settingsOnly(i)) },
+    };
+    const v = importOf(requests, PY_VALIDATION);
     if (v) validation.push({ path: file.path, line: v.line, what: v.root });
   }
   // Model servers type their inputs (BentoML IO descriptors, KServe/MLServer's V2 protocol, Cog's Input).

@@ -31,13 +31,16 @@ const HOW: Record<Language, string> = {
   javascript:
     "Add Vitest or Jest tests (*.test.ts) that exercise the project's own code, and a `test` script that runs them.",
 };
-/** Score allowed by the strongest runner evidence: none at all leaves the tests unrun. */
+/**
+ * Score allowed by the strongest runner evidence. A runner only declared as a dependency, or
+ * only imported by the tests, is neither configured nor run anywhere: partial (CHECKLIST.md).
+ */
 const RUNNER_SCORE: Record<RunnerKind | "none", number> = {
   ci: 1,
   config: 1,
   script: 1,
-  dependency: 0.85,
-  import: 0.65,
+  dependency: 0.65,
+  import: 0.6,
   none: 0.5,
 };
 /** Fewer real tests than this, in a code base of at least THIN_SOURCES modules, test only a sliver. */

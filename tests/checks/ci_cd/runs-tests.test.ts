@@ -154,6 +154,17 @@ describe("ci_cd.runs_tests", () => {
       ["tests-remote"],
     ],
     [
+      "CI runs ava in a TypeScript library that has no test file",
+      {
+        ".github/workflows/ci.yml": step("pnpm test"),
+        "package.json":
+          '{ "name": "nextjs-openai", "scripts": { "test": "ava" }, "devDependencies": { "ava": "^5.0.0" } }',
+        "src/hooks.ts": "export const useBuffer = (url: string): string => url;\n",
+      },
+      "partial",
+      ["tests-run", "no-test-files"],
+    ],
+    [
       "a pull-request workflow that submits an Anyscale job (Made-With-ML's workloads)",
       { ".github/workflows/ci.yml": step("anyscale jobs submit deploy/jobs/workloads.yaml --wait") },
       "partial",

@@ -277,3 +277,13 @@ describe("identifyLicense", () => {
     expect(licenseFromName(name)).toBe(id);
   });
 });
+
+describe("documentation.license with npm's default", () => {
+  it("says why package.json's ISC does not count, and points at it", () => {
+    const run = runCheck(license, { "server/package.json": NPM_INIT_DEFAULT });
+    const missing = run.findings.find((f) => f.id === "license-missing");
+    expect(missing?.message).toMatch(/server\/package\.json says "ISC" only because `npm init -y` writes it/);
+    expect(missing?.path).toBe("server/package.json");
+    expect(missing?.line).toBeGreaterThan(0);
+  });
+});

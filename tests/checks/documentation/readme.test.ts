@@ -267,6 +267,17 @@ describe("readmeFacts", () => {
     expect(turkish.topics.get("overview")).toMatchObject({ score: 1, line: 3 });
   });
 
+  it("takes a library's code examples for usage, whatever their section is called", () => {
+    const md =
+      "# OpenAI for Next.js\n\nAdds hooks and components for working with OpenAI streams.\n\n### Installation\n\n```bash\nnpm i --save nextjs-openai\n```\n\n### Hooks\n\n`useTextBuffer()` loads an incrementing buffer of text from a URL.\n\n```tsx\nconst { buffer, refresh } = useTextBuffer(url, 200);\n```\n";
+    const facts = readmeFacts(readMarkdown(md));
+    expect(facts.topics.get("usage")).toMatchObject({ score: 1, line: 15, evidence: "a tsx example" });
+    // One sentence is overview enough when installing and using are shown.
+    expect(facts.topics.get("overview")).toMatchObject({ score: 1, line: 3 });
+    const setupOnly = readmeFacts(readMarkdown("# x\n\n## Installation\n\n```python\nimport x\n```\n"));
+    expect(setupOnly.topics.get("usage")).toBeUndefined();
+  });
+
   it("ignores commands in Python and JSON blocks and in comments", () => {
     const facts = readmeFacts(
       readMarkdown('```python\nos.system("pip install x")\n```\n```bash\n# pip install y\n```\n'),

@@ -338,3 +338,20 @@ describe("monitoring.logging on a full-stack repository", () => {
     expect(result.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^Python: \d+ application files/)]);
   });
 });
+
+describe("monitoring.logging on a Next.js front end", () => {
+  it("takes a Next.js app's hooks and services for UI code, not a server that should log", () => {
+    const result = runCheck(logging, {
+      "src/fastapi/app/main.py":
+        'from fastapi import FastAPI\nfrom loguru import logger\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    logger.info("health check")\n    return {"ok": True}\n',
+      "src/nextjs/next.config.mjs": "export default { output: 'standalone' };\n",
+      "src/nextjs/services/api.ts":
+        "export async function getHealth(): Promise<unknown> {\n  const res = await fetch('/api/health');\n  return res.json();\n}\n",
+      "src/nextjs/hooks/useHealth.ts":
+        "import { getHealth } from '../services/api';\n\nexport const useHealth = () => getHealth();\n",
+      "src/nextjs/components/status.tsx": "export function Status() {\n  return null;\n}\n",
+    });
+    expect(result.status).toBe("pass");
+    expect(result.findings.map((f) => f.message).join(" ")).not.toMatch(/JS\/TS: \d+ application files/);
+  });
+});

@@ -172,6 +172,16 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["image-published", "no-deployment"],
   ],
   [
+    "an image only built in CI (build-push-action with push: false) is not published",
+    {
+      ".github/workflows/ci.yml": pushWorkflow.replace("push: true", "push: false"),
+      Dockerfile: dockerfile,
+      "train.py": plainTraining,
+    },
+    "fail",
+    ["no-deployment"],
+  ],
+  [
     "a library released to PyPI on tags: published, not deployed",
     {
       ".github/workflows/release.yml":

@@ -243,3 +243,17 @@ describe("scalability.serving model loads", () => {
     expect(loaded?.line).toBe(6);
   });
 });
+
+describe("scalability.serving request validation", () => {
+  it("does not take pydantic settings for request validation", () => {
+    const tree = {
+      "api/config.py":
+        "from pydantic import BaseSettings\n\n\nclass Settings(BaseSettings):\n    model_path: str = 'models/yolo.pt'\n",
+      "api/main.py":
+        'from fastapi import FastAPI\nfrom ultralytics import YOLO\n\nfrom .config import Settings\n\napp = FastAPI()\nmodel = YOLO(Settings().model_path)\n\n\n@app.get("/detect")\ndef detect(url):\n    return model(url)[0].tojson()\n',
+    };
+    const ids = runCheck(serving, tree).ids;
+    expect(ids).toContain("model-loaded");
+    expect(ids).not.toContain("request-validation");
+  });
+});

@@ -64,13 +64,13 @@ const cases: Case[] = [
     ids: ["test-files", "test-runner"],
   },
   {
-    name: "pytest only declared in requirements-dev.txt",
+    name: "pytest only declared in requirements-dev.txt: not configured, not run anywhere",
     tree: {
       ...PACKAGE,
       "requirements-dev.txt": "pytest==8.3.2\n",
       "tests/test_model.py": TEST_MODEL_PY,
     },
-    status: "pass",
+    status: "partial",
     ids: ["test-files", "tests-not-run"],
   },
   {
