@@ -181,8 +181,12 @@ export const gitignore: Check = defineCheck({
       const gaps: Finding[] = [];
       for (const req of coverageRequirements(repo)) {
         const ok = req.all ? req.probes.every((p) => rules.match(p)) : rules.coversAny(req.probes);
-        if (ok) covered.push(req.what);
-        else {
+        if (ok) {
+          // Name the rules that do it, not the usual ones: `*.pyc` covers caches without `__pycache__/`.
+          const patterns = [...new Set(req.probes.map((p) => rules.match(p)?.pattern).filter((p) => p !== undefined))];
+          const name = req.what.replace(/\s*\(.*\)$/, "");
+          covered.push(patterns.length > 0 ? `${name} (${patterns.slice(0, 3).join(", ")})` : req.what);
+        } else {
           score -= req.weight;
           gaps.push(
             warning(

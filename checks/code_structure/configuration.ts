@@ -80,8 +80,11 @@ export const configurationCheck = defineCheck({
       score = 1;
     } else if (medium.length > 0) {
       findings.push(info("config-partial", `Some configuration is kept apart: ${medium.join("; ")}.`));
-      // A settings module alone is still code; two independent signs make a habit.
-      score = medium.length >= 2 ? 0.85 : f.configModules.length > 0 ? 0.6 : 0.8;
+      // A settings module alone is still code; two independent signs make a habit. A config
+      // file the code loads but the repository does not hold (credentials.yaml, ignored) is
+      // half a practice: nobody can run the code without guessing what goes in it.
+      const loadsMissingFile = f.configLoads.length > 0 && f.configFiles.length === 0 && medium.length === 1;
+      score = medium.length >= 2 ? 0.85 : f.configModules.length > 0 || loadsMissingFile ? 0.6 : 0.8;
     } else {
       // Scripts, notebooks or a server run with every setting in the code: no evidence of the practice.
       score = 0.15;

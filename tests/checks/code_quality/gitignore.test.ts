@@ -317,3 +317,13 @@ describe("code_quality.gitignore", () => {
     expect(run.findings.some((x) => x.id === "tracked-but-ignored")).toBe(false);
   });
 });
+
+describe("code_quality.gitignore coverage message", () => {
+  it("names the rules that cover each artefact, not the usual ones", () => {
+    const run = runCheck(gitignore, { ...PY_PROJECT, ".gitignore": "*.pyc\n.venv/\nvenv/\n.env\n" });
+    const covers = run.findings.find((f) => f.id === "covers");
+    expect(covers?.message).toContain("Python bytecode caches (*.pyc)");
+    expect(covers?.message).toContain("virtual environments (.venv/, venv/)");
+    expect(covers?.message).not.toContain("__pycache__");
+  });
+});

@@ -88,6 +88,16 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["config-partial"],
   ],
   [
+    "a credentials file the code loads but the repository does not hold (gitignored), nothing else",
+    {
+      "db_utils.py":
+        'import yaml\n\n\ndef load_credentials():\n    with open("credentials.yaml") as f:\n        return yaml.safe_load(f)\n\n\nif __name__ == "__main__":\n    print(load_credentials())\n',
+      ".gitignore": "credentials.yaml\n",
+    },
+    "partial",
+    ["config-partial"],
+  ],
+  [
     "config files beside Windows paths hard-coded in several scripts",
     { ...WINDOWS_PATHS, "configs/train.yaml": "epochs: 20\n", "settings_loader.py": YAML_LOADED["train.py"] as string },
     "partial",

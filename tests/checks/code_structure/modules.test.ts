@@ -223,6 +223,24 @@ describe("code_structure.modules", () => {
     expect(run.ids).not.toContain("import-time-work");
   });
 
+  it("takes one helper module that loads a model when imported for partial, but not the app module", () => {
+    const service = {
+      "app/__init__.py": "",
+      "app/api.py":
+        'from fastapi import FastAPI\nimport joblib\n\napp = FastAPI()\nmodel = joblib.load("models/model.joblib")\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n',
+      "app/schemas.py": "from pydantic import BaseModel\n\n\nclass Query(BaseModel):\n    text: str\n",
+    };
+    const appOnly = runCheck(modulesCheck, service);
+    expect(appOnly.ids).not.toContain("import-time-work");
+    const helper = runCheck(modulesCheck, {
+      ...service,
+      "app/sentiment.py":
+        'from transformers import AutoModelForSequenceClassification\n\nMODEL = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased")\n\n\ndef score(text):\n    return MODEL(text)\n',
+    });
+    expect(helper.ids).toContain("import-time-work");
+    expect(helper.status).toBe("partial");
+  });
+
   it("never tells a one-module package to move into a package", () => {
     const run = runCheck(modulesCheck, {
       "app/__init__.py": "",
