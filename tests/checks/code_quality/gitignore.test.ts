@@ -156,6 +156,16 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     ids: ["covers"],
   },
   {
+    name: "an ignored mlruns/ kept in git by its .gitkeep: no run output committed",
+    tree: {
+      ...PY_PROJECT,
+      ".gitignore": `${PYTHON_GITIGNORE}/mlruns/*\n!**/.gitkeep\n`,
+      "mlruns/.gitkeep": "",
+    },
+    status: "pass",
+    ids: ["covers"],
+  },
+  {
     name: "mlruns/ committed",
     tree: {
       ...PY_PROJECT,
