@@ -43,7 +43,7 @@ export interface ConfigFacts {
 const CONFIG_DIR = /(^|\/)(conf|config|configs|configuration|settings|params|hparams)\//i;
 const CONFIG_EXT = /\.(ya?ml|toml|json|jsonc|ini|cfg|conf)$/i;
 const CONFIG_NAME =
-  /(^|\/)(params|hparams|hyperparams|config|settings|[\w-]+[_.-](config|conf|params|settings))\.(ya?ml|toml|json|ini|cfg)$/i;
+  /(^|\/)(params?|hparams?|hyperparams?|hyperparameters?|config|settings|[\w-]+[_.-](config|conf|params|settings))\.(ya?ml|toml|json|ini|cfg)$/i;
 /** Files named like config that configure a tool, not the project. */
 const TOOL_CONFIG =
   /(^|\/)(\.github|\.devcontainer|\.vscode|\.idea|node_modules|docs?)\/|(^|\/)(\.pre-commit-config|\.?codecov|mkdocs|\.readthedocs|docker-compose[\w.-]*|compose|environment|dvc|tsconfig[\w.-]*|jsconfig|package|package-lock|renovate|\.?eslintrc[\w.-]*|\.?prettierrc[\w.-]*|biome|app|vercel|netlify|firebase|\.?babelrc|turbo|nx|lerna|components)\.(ya?ml|json|jsonc|toml)$/i;
@@ -83,7 +83,7 @@ const LOAD_CALLS =
 const ENV_CALLS =
   /^(os\.getenv|getenv|os\.environ\.get|environ\.get|os\.environ\.setdefault|load_dotenv|dotenv\.load_dotenv|dotenv_values)$/;
 const CLI_CALLS =
-  /^(argparse\.ArgumentParser|ArgumentParser|typer\.Typer|fire\.Fire|click\.command|click\.option|jsonargparse\.\w+)$/;
+  /^(argparse\.ArgumentParser|ArgumentParser|typer\.Typer|fire\.Fire|click\.command|click\.option|jsonargparse\.\w+)$|^(absl\.flags|tensorflow\.(compat\.v1\.)?(app\.)?flags|tf\.(compat\.v1\.)?(app\.)?flags|flags)\.DEFINE_\w+$/;
 const HYPER =
   /^(lr|learning_rate|epochs?|num_epochs|n_epochs|max_epochs|batch_size|n_estimators|max_depth|dropout(_rate)?|hidden_(size|dim|units)|num_layers|n_layers|weight_decay|momentum|patience|warmup_steps|max_len|max_length|seq_len|embed(ding)?_dim|num_heads|test_size|val_size|valid_size|random_state|seed|random_seed|num_classes|img_size|image_size|n_splits|k_folds|min_samples_split|min_samples_leaf)$/i;
 /** Model hyper-parameters passed as literal keyword arguments (`LogisticRegression(C=4, max_iter=1000)`); seeds apart. */

@@ -117,6 +117,8 @@ function commandsIn(blocks: readonly DocBlock[]): ReadmeCommand[] {
 }
 
 const ONE_SENTENCE = "a one-sentence introduction";
+/** Words that mark a section as still to be written. */
+const PLACEHOLDER_SECTION = /\b(coming soon|todo|tbd|to be (added|done|written|completed)|work in progress|wip)\b/i;
 /** A paragraph at most this long may be a bare command line. */
 const BARE_WORDS = 12;
 /** What makes a bare list item a usage command rather than a sentence: a script, a path or a flag. */
@@ -148,7 +150,7 @@ const wordsOf = (blocks: readonly DocBlock[]) =>
 const METRIC =
   /\b(accuracy|f1|auc|roc|rmse|mse|mae|mape|precision|recall|r2|r\u00b2|map@?\d*|bleu|rouge|wer|iou|loss|top-?[15])\b/i;
 /** Metric names a sentence reports a result with (`loss` and `top-1` are left out: they name settings too). */
-const PROSE_METRIC = String.raw`(accuracy|f1(-score)?|roc[- ]auc|auc|rmse|mse|mae|mape|precision|recall|r2|r\u00b2|bleu|rouge(-\w+)?|wer|iou|error rate)`;
+const PROSE_METRIC = String.raw`(accuracy|f1(-score)?|roc[- ]auc|auc|rmse|mse|mae|mape|precision|recall|r2|r\u00b2|bleu|rouge(-\w+)?|wer|iou|error rate|dice( coefficient| score)?|psnr|ssim|fid|perplexity|map(@\d+)?)`;
 const NUMBER = String.raw`\d+(\.\d+)?\s*%?`;
 /** A result stated in prose: "82% accuracy", "an F1 of 0.87", "RMSE: 3.2" (metric and number close together). */
 const METRIC_STATEMENT = new RegExp(
@@ -189,6 +191,10 @@ export function readmeFacts(doc: DocText): ReadmeFacts {
     const filled = prose >= 10 || code.length > 0 ? 0.7 : prose >= 3 ? 0.4 : 0;
     const at = s.heading.line;
     const evidence = `section "${s.heading.text}"`;
+    // "## Testing – coming soon." promises a section; it covers nothing yet.
+    const promised = (title: string): boolean =>
+      code.length === 0 && prose < 12 && PLACEHOLDER_SECTION.test(`${title} ${body.map((b) => b.text).join(" ")}`);
+    if (promised(s.heading.text)) return;
     for (const topic of Object.keys(HEADINGS) as Topic[]) {
       if (!HEADINGS[topic].test(title)) continue;
       if (topic === "overview") cover(topic, prose >= 15 ? 1 : prose >= 8 ? 0.5 : 0, at, evidence);

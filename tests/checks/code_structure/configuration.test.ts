@@ -98,6 +98,25 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["config-partial"],
   ],
   [
+    "hyper-parameters in hyperparam.ini read with configparser (a paper replication)",
+    {
+      "hyperparam.ini": "[Custom]\nepochs = 100\nbatch_size = 64\nlr = 5e-4\n",
+      "main.py":
+        'import argparse\nfrom configparser import ConfigParser\n\nCONFIG_FILE = "hyperparam.ini"\n\n\ndef main():\n    config = ConfigParser()\n    config.read(CONFIG_FILE)\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--epochs", default=config["Custom"]["epochs"])\n    return parser.parse_args()\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "pass",
+    ["config-separate"],
+  ],
+  [
+    "TensorFlow flags for every hyper-parameter (DCGAN-tensorflow)",
+    {
+      "main.py":
+        'import tensorflow as tf\n\nflags = tf.app.flags\nflags.DEFINE_integer("epoch", 25, "Epochs to train")\nflags.DEFINE_float("learning_rate", 0.0002, "Learning rate")\nFLAGS = flags.FLAGS\n\n\ndef main(_):\n    print(FLAGS.epoch)\n\n\nif __name__ == "__main__":\n    tf.app.run()\n',
+    },
+    "pass",
+    ["config-partial"],
+  ],
+  [
     "config files beside Windows paths hard-coded in several scripts",
     { ...WINDOWS_PATHS, "configs/train.yaml": "epochs: 20\n", "settings_loader.py": YAML_LOADED["train.py"] as string },
     "partial",

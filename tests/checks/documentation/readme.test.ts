@@ -278,6 +278,16 @@ describe("readmeFacts", () => {
     expect(setupOnly.topics.get("usage")).toBeUndefined();
   });
 
+  it("reads a Dice score as results and a 'coming soon' section as nothing", () => {
+    const facts = readmeFacts(
+      readMarkdown(
+        "# U-Net\n\nThe model scored a Dice coefficient of 0.988423 on over 100k test images.\n\n## Testing\n\nComing soon.\n",
+      ),
+    );
+    expect(facts.topics.get("results")).toMatchObject({ score: 1, line: 3 });
+    expect(facts.topics.get("tests")).toBeUndefined();
+  });
+
   it("ignores commands in Python and JSON blocks and in comments", () => {
     const facts = readmeFacts(
       readMarkdown('```python\nos.system("pip install x")\n```\n```bash\n# pip install y\n```\n'),
