@@ -144,7 +144,9 @@ function assignmentHits(line: string, lineNo: number, kind: SecretFileKind, hits
     if (kind === "code" && quote === "") continue;
     // YAML keys use `:`, but a `:` in code is a type hint or an object key: both fine.
     if (kind === "env" && op !== "=") continue;
-    const value = raw.replace(/[,;)}\]]+$/, "");
+    // `${MINIO_ROOT_PASSWORD:-minioadmin}`: the variable is a reference, its default a value that ships.
+    const fallback = /^\$\{[A-Za-z_]\w*:?-([^}\s]+)\}/.exec(raw)?.[1];
+    const value = fallback ?? raw.replace(/[,;)}\]]+$/, "");
     const severity = classifyAssignment(name, value);
     if (!severity) continue;
     // A long random-looking value in code or config is a credential; a short word may be a default.

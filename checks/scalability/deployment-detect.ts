@@ -69,7 +69,8 @@ function isObj(v: unknown): v is Record<string, unknown> {
 
 // Helm templates hold `{{ }}` and are not YAML until rendered: the Chart.yaml is their evidence.
 const HELM_TEMPLATE = /(^|\/)templates\/[^/]*\.(ya?ml|tpl)$/;
-const COMPOSE = /(^|\/)(docker-)?compose([.-][^/]*)?\.ya?ml$/;
+/** Compose files, named the standard way or prefixed (`airflow-docker-compose.yaml`, `minio_docker-compose.yml`). */
+const COMPOSE = /(^|\/)([\w.-]*[-_.])?(docker-)?compose([.-][^/]*)?\.ya?ml$/;
 const WORKFLOW = /^\.github\//;
 
 function kubernetes(repo: RepoView, out: DeployEvidence[], problems: DeployProblem[]): void {

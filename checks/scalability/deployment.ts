@@ -12,6 +12,7 @@ const DEPLOY_YAML_READ = {
   globs: [
     "**/{k8s,kubernetes,kube,manifests,deploy,deployment,deployments,infra,helm,charts,.k8s}/**/*.{yml,yaml}",
     "**/{docker-compose,compose}*.{yml,yaml}",
+    "**/*{-,_,.}{docker-compose,compose}*.{yml,yaml}",
     "**/{app,template,manifest,serverless,render}.{yml,yaml}",
   ],
   maxFiles: 80,

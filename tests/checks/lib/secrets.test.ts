@@ -239,6 +239,15 @@ describe("secret helpers", () => {
   });
 });
 
+describe("defaults of environment references", () => {
+  it("reads the default a compose reference ships, and nothing from a bare reference", () => {
+    const compose =
+      "services:\n  minio:\n    environment:\n      MINIO_ROOT_PASSWORD: ${MINIO_ROOT_PASSWORD:-minioadmin}\n      MINIO_ROOT_USER: ${MINIO_ROOT_USER}\n      AWS_SECRET_ACCESS_KEY: ${AWS_SECRET_ACCESS_KEY}\n";
+    const hits = scanText(compose, "config");
+    expect(hits.map((h) => [h.kind, h.severity, h.line])).toEqual([["password-assignment", "weak", 4]]);
+  });
+});
+
 describe("token patterns", () => {
   // scanText tests each pattern on the whole text before trying it line by line: sound only
   // while no pattern is anchored and none has a lookaround a newline could satisfy or break.

@@ -116,6 +116,12 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["deploy-workflow"],
   ],
   [
+    "a Compose file with a prefixed name (airflow/airflow-docker-compose.yaml)",
+    { "airflow/airflow-docker-compose.yaml": composeApp, "airflow/Dockerfile": dockerfile, "train.py": plainTraining },
+    "pass",
+    ["compose"],
+  ],
+  [
     "Compose building and running the app",
     { "docker-compose.yml": composeApp, Dockerfile: dockerfile },
     "pass",
