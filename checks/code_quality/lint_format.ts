@@ -122,8 +122,9 @@ export const lintFormat: Check = defineCheck({
     const minor = (["python", "javascript"] as const).filter((l) => profile[l] > 0 && !main.includes(l));
     for (const l of minor) {
       const v = languageVerdict(evidence, l);
-      if (v.score >= 0.5 && score < 0.3) {
-        score = 0.3;
+      // Configured but never run, for the minor part only, is still some of the habit: partial.
+      if (v.score >= 0.25 && score < 0.3) {
+        score = v.score >= 0.5 ? 0.3 : 0.25;
         findings.push(
           warning(
             "secondary-only",
@@ -134,9 +135,9 @@ export const lintFormat: Check = defineCheck({
         );
       }
     }
-    if (second && (first?.score ?? 0) < 0.5 && second.score >= 0.5 && score < 0.5) {
+    if (second && (first?.score ?? 0) < 0.5 && second.score >= 0.25 && score < 0.5) {
       // Set up for the secondary part only is partial (CHECKLIST.md), as for a minor language.
-      score = Math.max(score, 0.3);
+      score = Math.max(score, second.score >= 0.5 ? 0.3 : 0.25);
       findings.push(
         warning(
           "secondary-only",

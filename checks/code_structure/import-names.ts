@@ -146,6 +146,7 @@ const DISTRIBUTIONS: Record<string, readonly string[]> = {
  * declares pandas and imports numpy is not missing numpy in any way a reader would care about.
  */
 const PROVIDED_BY: Record<string, readonly string[]> = {
+  wtforms: ["flask-wtf"],
   numpy: [
     "pandas",
     "scipy",

@@ -56,12 +56,18 @@ const EOL_CODENAMES: Readonly<Record<string, string>> = {
 };
 
 // Odd-numbered Node.js releases never become LTS and end six months after release.
-const NODE_EOL: Readonly<Record<number, string>> = { 17: "2022", 19: "2023", 21: "2024" };
+const NODE_EOL: Readonly<Record<number, string>> = {
+  17: "2022",
+  18: "April 2025",
+  19: "2023",
+  21: "2024",
+  23: "June 2025",
+};
 
 function pythonEol(major: number, minor: number | undefined): string | undefined {
   if (major === 2) return "Python 2 (2020)";
-  if (major === 3 && minor !== undefined && minor <= 8) {
-    const year = { 0: 2011, 1: 2012, 2: 2016, 3: 2017, 4: 2019, 5: 2020, 6: 2021, 7: 2023, 8: 2024 }[minor];
+  if (major === 3 && minor !== undefined && minor <= 9) {
+    const year = { 0: 2011, 1: 2012, 2: 2016, 3: 2017, 4: 2019, 5: 2020, 6: 2021, 7: 2023, 8: 2024, 9: 2025 }[minor];
     return `Python 3.${minor} (${year})`;
   }
   return undefined;

@@ -66,6 +66,8 @@ const PY_VALIDATION = [
   "sqlmodel",
   "marshmallow",
   "flask_pydantic",
+  "flask_wtf",
+  "wtforms",
   "webargs",
   "flask_smorest",
   "flask_restx",

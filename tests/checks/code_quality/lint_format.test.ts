@@ -133,6 +133,19 @@ const cases: { name: string; tree: Tree; status: string; ids: string[] }[] = [
     ids: ["no-linter", "no-formatter", "linter", "no-formatter", "secondary-only"],
   },
   {
+    name: "ESLint configured (never run) for a small React front end only: partial, not fail",
+    tree: {
+      ...PY,
+      "frontend/package.json": JSON.stringify({
+        eslintConfig: { extends: ["react-app"] },
+        dependencies: { react: "18.2.0" },
+      }),
+      "frontend/src/App.js": "export default function App() {\n  return null;\n}\n",
+    },
+    status: "partial",
+    ids: ["no-linter", "no-formatter", "secondary-only"],
+  },
+  {
     name: "ruff check and ruff format in CI",
     tree: { ...PY, "pyproject.toml": PYPROJECT_RUFF, ".github/workflows/ci.yml": CI_RUFF_BOTH },
     status: "pass",

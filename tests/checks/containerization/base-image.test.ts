@@ -26,6 +26,8 @@ describe("base images", () => {
     ["python:3.11-slim-buster", "Debian 10 (2024)"],
     ["node:16-alpine", "Node.js 16"],
     ["node:21", "Node.js 21 (2024)"],
+    ["python:3.9-slim", "Python 3.9 (2025)"],
+    ["node:18-alpine", "Node.js 18 (April 2025)"],
     ["ubuntu:18.04", "Ubuntu 18.04"],
     ["nvidia/cuda:10.2-cudnn7-runtime-ubuntu18.04", "Ubuntu 18.04"],
     ["tiangolo/uvicorn-gunicorn-fastapi:python3.7", "Python 3.7 (2023)"],

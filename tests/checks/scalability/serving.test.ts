@@ -257,3 +257,15 @@ describe("scalability.serving request validation", () => {
     expect(ids).not.toContain("request-validation");
   });
 });
+
+describe("scalability.serving with Flask-WTF", () => {
+  it("counts a validated Flask-WTF form as request validation", () => {
+    const tree = {
+      "forms.py":
+        'from flask_wtf import FlaskForm\nfrom wtforms import SelectField\nfrom wtforms.validators import DataRequired\n\n\nclass InputForm(FlaskForm):\n    company = SelectField("Company", choices=["Dell", "HP"], validators=[DataRequired()])\n',
+      "app.py":
+        'import joblib\nfrom flask import Flask, render_template\n\nfrom forms import InputForm\n\napp = Flask(__name__)\nmodel = joblib.load("model.joblib")\n\n\n@app.route("/", methods=["GET", "POST"])\ndef home():\n    form = InputForm()\n    if form.validate_on_submit():\n        return render_template("result.html", price=model.predict([[form.company.data]])[0])\n    return render_template("home.html", form=form)\n',
+    };
+    expect(runCheck(serving, tree).ids).toEqual(["api", "model-loaded", "request-validation"]);
+  });
+});
