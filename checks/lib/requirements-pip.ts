@@ -3,6 +3,7 @@
  * whitespace, backslash continuations, `-r`/`-c` includes, editable and VCS/URL requirements,
  * global and per-requirement options. Also the requirement types every format shares.
  */
+import { resolveRelative } from "./repo-paths.js";
 
 /** How tightly a requirement fixes its version. */
 export type Constraint = "exact" | "bounded" | "lower" | "none";
@@ -87,16 +88,7 @@ function isDevPath(path: string): boolean {
 
 /** `a/b/c.txt` + `../d.txt` -> `a/d.txt`; undefined when it leaves the repository. */
 function resolve(from: string, target: string): string | undefined {
-  if (target.startsWith("/")) return undefined;
-  const parts = from.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join("/");
+  return resolveRelative(from.includes("/") ? from.slice(0, from.lastIndexOf("/")) : "", target);
 }
 
 /** Physical lines joined where they end with `\`, each logical line with its first line number. */

@@ -3,9 +3,11 @@
  * Kustomize, Compose, Terraform/Pulumi/CDK, serverless and platform configs, cloud deploys from
  * code, Hugging Face Spaces, and workflows that deploy.
  */
+
 import type { RepoView } from "../../src/engine/check.js";
 import { isOwnCode, languages } from "../lib/languages.js";
 import { parseYaml, parseYamlAll } from "../lib/parse.js";
+import { resolveRelative } from "../lib/repo-paths.js";
 import { workflows } from "../lib/workflows.js";
 import { packageUses } from "./usage.js";
 
@@ -118,6 +120,23 @@ function mountsProjectCode(repo: RepoView, composePath: string, service: Record<
   });
 }
 
+/** The Dockerfile a service's `build:` names, when the repository does not hold it. */
+function missingDockerfile(repo: RepoView, composePath: string, service: Record<string, unknown>): string | undefined {
+  const build = service.build;
+  if (build === undefined) return undefined;
+  const spec = isObj(build) ? build : {};
+  const context = typeof build === "string" ? build : typeof spec.context === "string" ? spec.context : ".";
+  // A remote context (a git URL) or an inline Dockerfile cannot be checked from the listing.
+  if (/^[a-z]+:\/\/|^git@|\$\{/.test(context) || spec.dockerfile_inline !== undefined) return undefined;
+  const dockerfile = typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile";
+  if (dockerfile.includes("${")) return undefined;
+  const dir = composePath.includes("/") ? composePath.slice(0, composePath.lastIndexOf("/")) : "";
+  const contextDir = resolveRelative(dir, context);
+  if (contextDir === undefined) return undefined;
+  const path = resolveRelative(contextDir, dockerfile);
+  return path !== undefined && !repo.has(path) ? path : undefined;
+}
+
 function compose(repo: RepoView, out: DeployEvidence[], problems: DeployProblem[]): void {
   for (const file of repo.read(["**/*.{yml,yaml}"])) {
     if (!COMPOSE.test(file.path) || !isOwnCode(file.path)) continue;
@@ -142,6 +161,17 @@ function compose(repo: RepoView, out: DeployEvidence[], problems: DeployProblem[
         (typeof s.image === "string" && !BACKING_IMAGES.test(s.image)) ||
         mountsProjectCode(repo, file.path, s),
     );
+    const missing = app ? missingDockerfile(repo, file.path, app[1]) : undefined;
+    if (app && missing) {
+      out.push({
+        id: "compose-build-missing",
+        message: `Compose builds service \`${app[0]}\` from ${missing}, which the repository does not have: ${file.path}`,
+        path: file.path,
+        line: parsed.value.lineOf(["services", app[0], "build"]),
+        strength: 0.5,
+      });
+      continue;
+    }
     out.push(
       app
         ? {

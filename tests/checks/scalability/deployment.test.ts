@@ -122,6 +122,12 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["compose"],
   ],
   [
+    "Compose builds the api from a Dockerfile the repository does not have",
+    { "docker-compose.yml": composeApp, "frontend/Dockerfile": dockerfile, "train.py": plainTraining },
+    "partial",
+    ["compose-build-missing", "no-deployment"],
+  ],
+  [
     "Compose building and running the app",
     { "docker-compose.yml": composeApp, Dockerfile: dockerfile },
     "pass",
