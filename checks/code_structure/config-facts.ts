@@ -190,6 +190,9 @@ export function configFacts(repo: RepoView): ConfigFacts {
     if (f.notebook) runs.push({ path: f.path, line: 1, detail: "notebook" });
     else if (s.hasMainGuard) runs.push({ path: f.path, line: 1, detail: "main guard" });
     else if (work) runs.push({ path: f.path, line: work.line, detail: `${work.callee}() at import` });
+    // A Streamlit or Gradio app is a script its framework runs top to bottom.
+    else if (s.imports.some((i) => /^(streamlit|gradio)(\.|$)/.test(i.module)))
+      runs.push({ path: f.path, line: 1, detail: "a Streamlit/Gradio app" });
     for (const imp of s.imports) {
       if (imp.module === "hydra" || imp.module.startsWith("hydra."))
         hydra.push({ path: f.path, line: imp.line, detail: "import hydra" });

@@ -28,7 +28,8 @@ export function isDevelopmentDockerfile(path: string): boolean {
 }
 
 const DEV_SERVERS: readonly [RegExp, string][] = [
-  [/\bflask\s+run\b/, "flask run (Werkzeug's development server)"],
+  // `flask run`, `python -m flask --app x run` and `flask --app x run --host ...`.
+  [/\bflask\s+(?:(?:--?[\w-]+(?:[=\s](?!run\b)\S+)?\s+)*)run\b/, "flask run (Werkzeug's development server)"],
   [/\b(uvicorn|hypercorn|gunicorn)\b.{0,300}\s--reload\b/, "a server with --reload"],
   [/\bmanage\.py\s+runserver\b/, "Django's runserver"],
   [/\bfastapi\s+dev\b/, "fastapi dev"],

@@ -31,6 +31,18 @@ export const ML_MODULES = [
   "timm",
   "onnxruntime",
   "ultralytics",
+  // Retrieval-augmented and LLM applications: embeddings, vector indexes and model chains.
+  "langchain",
+  "langchain_core",
+  "langchain_community",
+  "langchain_openai",
+  "langchain_huggingface",
+  "langchain_chroma",
+  "llama_index",
+  "faiss",
+  "chromadb",
+  "haystack",
+  "dspy",
 ] as const;
 
 /** Distribution names (PEP 503) of the same libraries. */
@@ -58,6 +70,20 @@ const ML_DISTRIBUTIONS = new Set([
   "timm",
   "onnxruntime",
   "ultralytics",
+  "langchain",
+  "langchain-core",
+  "langchain-community",
+  "langchain-openai",
+  "langchain-huggingface",
+  "langchain-chroma",
+  "llama-index",
+  "llama-index-core",
+  "faiss-cpu",
+  "faiss-gpu",
+  "chromadb",
+  "haystack-ai",
+  "farm-haystack",
+  "dspy-ai",
 ]);
 
 /** Why a repository counts as an ML project. */

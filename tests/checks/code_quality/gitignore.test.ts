@@ -337,3 +337,16 @@ describe("code_quality.gitignore coverage message", () => {
     expect(covers?.message).not.toContain("__pycache__");
   });
 });
+
+describe("code_quality.gitignore coverage message, folder rules", () => {
+  it("does not name a project folder's rule as the cache rule", () => {
+    const run = runCheck(gitignore, {
+      ...PY_PROJECT,
+      "web_demo/backend/app.py": "import os\n",
+      ".gitignore": "__pycache__/\nweb_demo/\n.venv/\n.env\n",
+    });
+    const covers = run.findings.find((f) => f.id === "covers");
+    expect(covers?.message).toContain("Python bytecode caches (__pycache__/)");
+    expect(covers?.message).not.toContain("web_demo/");
+  });
+});

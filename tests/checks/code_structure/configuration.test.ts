@@ -117,6 +117,15 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["config-partial"],
   ],
   [
+    "a Streamlit app with its model settings written in the script is judged, not 'nothing to configure'",
+    {
+      "streamlit_app.py":
+        'import streamlit as st\nfrom llama_index.llms.openai import OpenAI\n\nst.title("Chat with the docs")\nllm = OpenAI(model="gpt-3.5-turbo", temperature=0.5)\nst.write(llm.complete(st.text_input("Ask")))\n',
+    },
+    "fail",
+    ["no-configuration"],
+  ],
+  [
     "config files beside Windows paths hard-coded in several scripts",
     { ...WINDOWS_PATHS, "configs/train.yaml": "epochs: 20\n", "settings_loader.py": YAML_LOADED["train.py"] as string },
     "partial",

@@ -146,6 +146,18 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["dockerfile", "non-root-user", "dev-server"],
   ],
   [
+    "python -m flask --app ... run is Werkzeug's development server however it is spelled",
+    {
+      ...good,
+      Dockerfile: goodDockerfile.replace(
+        /^CMD .*$/m,
+        'CMD ["python", "-m", "flask", "--app", "src.api.main:create_app()", "run", "--host", "0.0.0.0"]',
+      ),
+    },
+    "partial",
+    ["dockerfile", "non-root-user", "dev-server"],
+  ],
+  [
     "a literal API key in ENV",
     {
       ...good,

@@ -179,6 +179,16 @@ const cases: Case[] = [
     ids: ["not-ml"],
   },
   {
+    name: "a LangChain RAG app over PDFs is ML: with no evaluation at all it fails",
+    tree: {
+      "app.py":
+        "import streamlit as st\nfrom langchain_community.vectorstores import FAISS\nfrom langchain_openai import OpenAIEmbeddings\n\nst.title('Chat with PDFs')\nstore = FAISS.from_texts(['a'], OpenAIEmbeddings())\n",
+      "requirements.txt": "langchain-community==0.3.7\nlangchain-openai==0.2.9\nfaiss-cpu==1.9.0\nstreamlit==1.40.1\n",
+    },
+    status: "fail",
+    ids: ["no-data-validation", "no-model-tests"],
+  },
+  {
     name: "a JavaScript project",
     tree: { "src/App.tsx": REACT_APP },
     status: "not_applicable",
