@@ -38,6 +38,9 @@ interface Use {
   readonly call?: string;
 }
 
+/** AWS CloudWatch custom metrics, recognised by their `put_metric_data` call. */
+const CLOUDWATCH: ObservabilityTool = { name: "AWS CloudWatch metrics", kind: "metrics", modules: [], packages: [] };
+
 /** Tool uses in code, by where the code lives. */
 interface Uses {
   readonly application: Use[];
@@ -68,6 +71,16 @@ function collectUses(repo: RepoView): Uses {
         ...(call ? { call: call.callee } : {}),
       });
     }
+    // CloudWatch custom metrics go through boto3, too general an import to be a tool by itself.
+    const putMetric = file.source.calls.find((c) => /(^|\.)put_metric_data$/.test(c.callee));
+    if (putMetric)
+      bucket.push({
+        tool: CLOUDWATCH,
+        path: file.path,
+        line: putMetric.line,
+        module: "boto3",
+        call: putMetric.callee,
+      });
   }
   for (const file of jsSources(repo)) {
     // `sentry.client.config.ts` is where Next.js apps set Sentry up: config-named files count.

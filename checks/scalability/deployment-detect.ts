@@ -45,6 +45,7 @@ const PLATFORM_FILES: readonly [string, string, number][] = [
   ["**/skaffold.{yaml,yml}", "a Skaffold pipeline", 1],
   ["**/apprunner.yaml", "an AWS App Runner service", 1],
   ["**/Dockerrun.aws.json", "an Elastic Beanstalk app", 1],
+  ["**/{task-definition,taskdef,ecs-task-definition}*.json", "an AWS ECS task definition", 1],
   ["**/cloudbuild.{yaml,yml}", "a Cloud Build deployment", 1],
   ["**/azure.yaml", "an Azure Developer CLI app", 1],
   ["**/Procfile", "a Procfile (Heroku-style platform)", 0.85],

@@ -316,3 +316,16 @@ describe("monitoring configuration files", () => {
     expect(observabilityConfig(view({ "docker-compose.yml": "services: [\n" })).broken).toEqual([]);
   });
 });
+
+describe("monitoring.observability with CloudWatch", () => {
+  it("counts CloudWatch custom metrics published from the service", () => {
+    const run = runCheck(observability, {
+      "app/main.py":
+        'from fastapi import FastAPI\n\nfrom app.cloudwatch_metrics import publish\n\napp = FastAPI()\n\n\n@app.post("/predict")\ndef predict(x: float) -> dict:\n    publish("PredictionCount", 1)\n    return {"p": x}\n',
+      "app/cloudwatch_metrics.py":
+        'import boto3\n\ncloudwatch = boto3.client("cloudwatch")\n\n\ndef publish(name: str, value: float) -> None:\n    cloudwatch.put_metric_data(Namespace="CreditRiskAPI", MetricData=[{"MetricName": name, "Value": value}])\n',
+    });
+    expect(run.status).not.toBe("fail");
+    expect(run.findings.map((f) => f.message).join(" ")).toContain("AWS CloudWatch metrics");
+  });
+});

@@ -128,6 +128,17 @@ const cases: [string, Tree, CheckStatus, string[]][] = [
     ["compose-build-missing", "no-deployment"],
   ],
   [
+    "an AWS ECS task definition",
+    {
+      "task-definition.json":
+        '{"family": "credit-risk-api", "containerDefinitions": [{"name": "api", "image": "credit-risk-api"}]}',
+      Dockerfile: dockerfile,
+      "train.py": plainTraining,
+    },
+    "pass",
+    ["platform-config"],
+  ],
+  [
     "Compose building and running the app",
     { "docker-compose.yml": composeApp, Dockerfile: dockerfile },
     "pass",
