@@ -1,5 +1,5 @@
 # The GitHub App, as deployed: Probot serving webhooks on $PORT (default 3000).
-FROM node:20.20.2-bookworm-slim AS build
+FROM node:22.18.0-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: the build runs below, once the sources are in.
@@ -10,7 +10,7 @@ COPY checks ./checks
 COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
-FROM node:20.20.2-bookworm-slim
+FROM node:22.18.0-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./

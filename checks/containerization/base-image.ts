@@ -60,6 +60,7 @@ const NODE_EOL: Readonly<Record<number, string>> = {
   17: "2022",
   18: "April 2025",
   19: "2023",
+  20: "April 2026",
   21: "2024",
   23: "June 2025",
 };

@@ -103,7 +103,7 @@ jobs:
       - run: npm run test:coverage
 `;
 
-const dockerfile = `FROM node:20.15.0-alpine3.20 AS build
+const dockerfile = `FROM node:22.18.0-alpine3.22 AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -111,7 +111,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20.15.0-alpine3.20
+FROM node:22.18.0-alpine3.22
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

@@ -28,6 +28,7 @@ describe("base images", () => {
     ["node:21", "Node.js 21 (2024)"],
     ["python:3.9-slim", "Python 3.9 (2025)"],
     ["node:18-alpine", "Node.js 18 (April 2025)"],
+    ["node:20.20.2-bookworm-slim", "Node.js 20 (April 2026)"],
     ["ubuntu:18.04", "Ubuntu 18.04"],
     ["nvidia/cuda:10.2-cudnn7-runtime-ubuntu18.04", "Ubuntu 18.04"],
     ["tiangolo/uvicorn-gunicorn-fastapi:python3.7", "Python 3.7 (2023)"],
@@ -41,7 +42,7 @@ describe("base images", () => {
     "ubuntu:22.04",
     "nvidia/cuda:12.4.1-runtime-ubuntu22.04",
     "python:3",
-    "node:20",
+    "node:24-slim",
     "ubuntu:20.04",
   ])("%s is maintained (or not clearly past its end)", (ref) => expect(endOfLife(image(ref))).toBeUndefined());
 
