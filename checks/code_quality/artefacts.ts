@@ -6,6 +6,7 @@
 import ignore from "ignore";
 import type { RepoFile, RepoView } from "../../src/engine/check.js";
 import { inProjectTemplate } from "../lib/secrets.js";
+import { isKeepFile } from "./ignore-rules.js";
 
 /** Kinds of committed artefact, each with its own weight in the verdict. */
 export type ArtefactKind = "venv" | "node_modules" | "cache" | "run_dir" | "large_file" | "os_file" | "env_file";
@@ -31,8 +32,6 @@ const CACHE = /^(.*?(?:__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.to
 const RUN_DIR =
   /^(.*?(?:^|\/)(?:mlruns|lightning_logs|\.ipynb_checkpoints|catboost_info|multirun|wandb(?=\/(?:run-|offline-run-|latest-run|debug))))\/|^(.*?)\/[^/]*events\.out\.tfevents\./;
 const OS_FILE = /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini)$/;
-/** Placeholders that keep an empty folder in git. */
-const KEEP_FILE = /(^|\/)(\.gitkeep|\.keep|\.gitignore)$/;
 /** Local environment files; templates (`.env.example`, `.env.sample`...) are meant to be committed. */
 const ENV_FILE = /(^|\/)\.env(\.(local|dev|development|prod|production|staging|test))?$/;
 /** Every artefact path contains one of these; the precise patterns above run only on those. */
@@ -102,7 +101,7 @@ export function committedArtefacts(repo: RepoView, lfs: (path: string) => boolea
     }
     const run = RUN_DIR.exec(f.path);
     // A placeholder that keeps an ignored run folder in git (`mlruns/.gitkeep`) is no run output.
-    if (run && !KEEP_FILE.test(f.path)) {
+    if (run && !isKeepFile(f.path)) {
       add("run_dir", `${run[1] ?? run[2] ?? ""}/`, f);
       continue;
     }

@@ -16,6 +16,8 @@ export interface Requirement {
   /** Sample paths; `all` means every one must be ignored, else any one suffices. */
   readonly probes: readonly string[];
   readonly all: boolean;
+  /** What a rule for this artefact names: a folder rule that covers a probe by accident does not. */
+  readonly token: RegExp;
 }
 
 function dirOf(path: string): string {
@@ -60,6 +62,7 @@ export function coverageRequirements(repo: RepoView): Requirement[] {
     const pyDirs = folders(paths("**/*.py"), 5);
     out.push({
       id: "missing-pycache",
+      token: /pyc|pycache|py\[|\*\.py/,
       what: "Python bytecode caches (__pycache__/, *.pyc)",
       weight: 0.3,
       probes: (pyDirs.length > 0 ? pyDirs : [""]).map((d) => `${d}__pycache__/module.cpython-311.pyc`),
@@ -67,6 +70,7 @@ export function coverageRequirements(repo: RepoView): Requirement[] {
     });
     out.push({
       id: "missing-venv",
+      token: /env/i,
       what: "virtual environments (.venv/, venv/, env/)",
       weight: 0.2,
       probes: roots.flatMap((d) => [".venv", "venv", "env"].map((v) => `${d}${v}/pyvenv.cfg`)),
@@ -74,6 +78,7 @@ export function coverageRequirements(repo: RepoView): Requirement[] {
     });
     out.push({
       id: "missing-env",
+      token: /env/i,
       what: "local secrets files (.env)",
       weight: 0.3,
       probes: roots.map((d) => `${d}.env`),
@@ -83,6 +88,7 @@ export function coverageRequirements(repo: RepoView): Requirement[] {
     if (notebooks.length > 0)
       out.push({
         id: "missing-checkpoints",
+        token: /checkpoint/,
         what: "Jupyter checkpoints (.ipynb_checkpoints/)",
         weight: 0.1,
         probes: notebooks.map((d) => `${d}.ipynb_checkpoints/analysis-checkpoint.ipynb`),
@@ -93,6 +99,7 @@ export function coverageRequirements(repo: RepoView): Requirement[] {
   if (packages.length > 0 || languages(repo).main.includes("javascript"))
     out.push({
       id: "missing-node-modules",
+      token: /node_modules/,
       what: "installed packages (node_modules/)",
       weight: 0.35,
       probes: (packages.length > 0 ? packages : [""]).map((d) => `${d}node_modules/left-pad/index.js`),

@@ -61,15 +61,6 @@ function artefactFinding(group: ArtefactGroup, rules: IgnoreRules): Finding {
     : warning(ARTEFACT_IDS[group.kind], message, at, UNTRACK);
 }
 
-/** What a rule for each artefact names: a folder rule that covers a probe by accident does not. */
-const ARTEFACT_TOKEN: Readonly<Record<string, RegExp>> = {
-  "missing-pycache": /pyc|pycache|py\[|\*\.py/,
-  "missing-venv": /env/i,
-  "missing-env": /env/i,
-  "missing-checkpoints": /checkpoint/,
-  "missing-node-modules": /node_modules/,
-};
-
 /** Names of files that hold credentials whatever their format. */
 const SECRET_NAME =
   /secret|credential|service[-_]?account|\.(pem|key|p12|pfx)$|^id_(rsa|ed25519|ecdsa)$|^\.?htpasswd$|^\.netrc$/i;
@@ -193,10 +184,9 @@ export const gitignore: Check = defineCheck({
         if (ok) {
           // Name the rules that do it, not the usual ones: `*.pyc` covers caches without `__pycache__/`.
           // A folder rule that happens to hold the probe (`web_demo/`) is not the artefact's rule.
-          const own = ARTEFACT_TOKEN[req.id];
           const patterns = [
             ...new Set(req.probes.map((p) => rules.match(p)?.pattern).filter((p) => p !== undefined)),
-          ].filter((p) => own === undefined || own.test(p));
+          ].filter((p) => req.token.test(p));
           const name = req.what.replace(/\s*\(.*\)$/, "");
           covered.push(patterns.length > 0 ? `${name} (${patterns.slice(0, 3).join(", ")})` : req.what);
         } else {

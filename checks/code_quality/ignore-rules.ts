@@ -116,6 +116,11 @@ const SOURCE_EXTENSIONS = new Set(
 /** Placeholders that keep an ignored folder in git. */
 const KEEP_FILES = new Set([".gitkeep", ".keep", ".gitignore"]);
 
+/** True for a placeholder that keeps an (ignored) folder in git: `mlruns/.gitkeep`. */
+export function isKeepFile(path: string): boolean {
+  return KEEP_FILES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+
 /** True for a base name of code or text config: what developers force-add on purpose. */
 export function isSourceLike(base: string): boolean {
   const dot = base.lastIndexOf(".");

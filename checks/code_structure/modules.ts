@@ -6,6 +6,8 @@ import { defineCheck, type Finding, failure, info, notApplicable, scored, warnin
 import { languages, NOTEBOOK_READ, noMainLanguage, PYTHON_SOURCE_READ } from "../lib/languages.js";
 import { hasNoSource } from "../lib/no-source.js";
 import { type PythonFile, pythonSources } from "../lib/python.js";
+import { APP_CONSTRUCTORS } from "../scalability/serving-detect.js";
+import { resolveName } from "../scalability/usage.js";
 import { type Layout, layoutOf } from "./layout.js";
 import { isWork } from "./work.js";
 
@@ -17,8 +19,6 @@ const ENTRY =
   /(^|\/)(__main__|main|app|cli|run[\w-]*|server|wsgi|asgi|streamlit_app|serve|handler|lambda_function)\.py$/;
 /** Settings modules read their environment at import time by design. */
 const SETTINGS = /(^|\/)(config|configs|settings|conf|constants|env)\.py$/;
-/** Web application objects a server imports: FastAPI(), Flask(__name__), Starlette()... */
-const WEB_APP = /(^|\.)(FastAPI|Flask|Starlette|Sanic|Litestar|Quart|Bottle|Falcon|App)$/;
 /** Template text the cookiecutter data-science skeleton ships in files nobody filled in. */
 const TEMPLATE_MARKERS = ["making final data set from raw data", "REPLACE THIS WITH YOUR OWN CODE"];
 
@@ -36,7 +36,7 @@ function importTimeWork(
     if (f.source.imports.some((i) => /^(streamlit|gradio)(\.|$)/.test(i.module))) continue;
     // The module that creates the web app is the service's entry point: loading the model there
     // at start-up is how it serves (the app object is what the server imports).
-    if (f.source.topLevelCalls.some((c) => WEB_APP.test(c.callee))) continue;
+    if (f.source.topLevelCalls.some((c) => APP_CONSTRUCTORS.test(resolveName(f, c.callee)))) continue;
     const call = f.source.topLevelCalls.find((c) => isWork(c.callee));
     if (call) out.push({ path: f.path, line: call.line, callee: call.callee });
   }

@@ -4,7 +4,7 @@
  * section, a badge, a "licensed under" sentence).
  */
 import type { RepoView } from "../../src/engine/check.js";
-import { lineOfText } from "../lib/parse.js";
+import { isRecord, lineOfText } from "../lib/parse.js";
 import { iniManifests, packageJsons, pyprojects } from "../lib/project.js";
 import { licenseFromName } from "./license-text.js";
 import { isLicenseRef, readmeFacts } from "./readme-content.js";
@@ -41,7 +41,6 @@ function declared(
   };
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 
 function fromPyproject(repo: RepoView): LicenseDeclaration[] {
@@ -94,11 +93,23 @@ function fromSetup(repo: RepoView): LicenseDeclaration[] {
   return out;
 }
 
+/** The license values a package.json declares (`license`, or the old `licenses` list). */
+function packageLicenses(raw: Record<string, unknown>): string[] {
+  return [raw.license, ...(Array.isArray(raw.licenses) ? raw.licenses : [])]
+    .map((v) => (typeof v === "string" ? v : isRecord(v) && typeof v.type === "string" ? v.type : undefined))
+    .filter((v): v is string => v !== undefined && v.trim() !== "");
+}
+
+/** `npm init -y` writes "ISC" with an empty author: a default nobody chose. */
+function isNpmDefault(raw: Record<string, unknown>): boolean {
+  const values = packageLicenses(raw);
+  return values.length === 1 && values[0] === "ISC" && !raw.author;
+}
+
 /** A package.json whose only license is the "ISC" that `npm init -y` writes, with no author. */
 export function npmDefaultLicense(repo: RepoView): { path: string; line?: number } | undefined {
   for (const p of packageJsons(repo)) {
-    const raw = p.value.raw;
-    if (raw.license === "ISC" && !raw.licenses && !raw.author) {
+    if (isNpmDefault(p.value.raw)) {
       const line = lineOfText(p.text, '"license');
       return line !== undefined ? { path: p.path, line } : { path: p.path };
     }
@@ -109,14 +120,8 @@ export function npmDefaultLicense(repo: RepoView): { path: string; line?: number
 function fromPackageJson(repo: RepoView): LicenseDeclaration[] {
   const out: LicenseDeclaration[] = [];
   for (const p of packageJsons(repo)) {
-    const raw = p.value.raw;
-    const values = [raw.license, ...(Array.isArray(raw.licenses) ? raw.licenses : [])]
-      .map((v) => (typeof v === "string" ? v : isRecord(v) && typeof v.type === "string" ? v.type : undefined))
-      .filter((v): v is string => v !== undefined && v.trim() !== "");
-    // `npm init -y` writes "ISC" with an empty author: a default nobody chose.
-    const npmDefault = values.length === 1 && values[0] === "ISC" && !raw.author;
-    if (npmDefault) continue;
-    for (const v of values) {
+    if (isNpmDefault(p.value.raw)) continue;
+    for (const v of packageLicenses(p.value.raw)) {
       const file = /^SEE LICEN[CS]E IN (.+)$/i.exec(v)?.[1];
       out.push(declared(p.path, v, lineOfText(p.text, '"license'), file ? { file } : undefined));
     }

@@ -12,6 +12,11 @@ export type Parsed<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: string; readonly line?: number };
 
+/** A parsed mapping (YAML, JSON, TOML), not a list or a scalar. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** Untrusted YAML: aliases are capped so an alias bomb is an error, not a hang. */
 const MAX_ALIASES = 100;
 

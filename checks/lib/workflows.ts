@@ -6,7 +6,7 @@
 
 import { isMap, isScalar } from "yaml";
 import type { ReadRequest, RepoView } from "../../src/engine/check.js";
-import { lineOfOffset, parseYaml, type YamlFile } from "./parse.js";
+import { isRecord, lineOfOffset, parseYaml, type YamlFile } from "./parse.js";
 import type { BrokenWorkflow, Workflow, WorkflowJob, WorkflowStep, Workflows } from "./workflow-types.js";
 
 /**
@@ -33,10 +33,6 @@ const EVENTS = new Set(
   ),
 );
 
-function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 function str(v: unknown): string | undefined {
   return typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
 }
@@ -45,12 +41,12 @@ function str(v: unknown): string | undefined {
 export function triggersOf(on: unknown): string[] {
   if (typeof on === "string") return [on];
   if (Array.isArray(on)) return on.filter((e): e is string => typeof e === "string");
-  if (isObj(on)) return Object.keys(on);
+  if (isRecord(on)) return Object.keys(on);
   return [];
 }
 
 function stringRecord(v: unknown): Record<string, string> | undefined {
-  if (!isObj(v)) return undefined;
+  if (!isRecord(v)) return undefined;
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v)) {
     const s = str(val);
@@ -60,7 +56,7 @@ function stringRecord(v: unknown): Record<string, string> | undefined {
 }
 
 function defaultDir(v: unknown): string | undefined {
-  if (!isObj(v) || !isObj(v.defaults) || !isObj(v.defaults.run)) return undefined;
+  if (!isRecord(v) || !isRecord(v.defaults) || !isRecord(v.defaults.run)) return undefined;
   return str(v.defaults.run["working-directory"]);
 }
 
@@ -114,7 +110,7 @@ export function readSteps(
     const s: unknown = raw[i];
     const at = [...base, i];
     const line = file.lineOf(at) ?? 1;
-    if (!isObj(s)) return { steps, error: { path, message: `step ${i + 1} is not a mapping`, line } };
+    if (!isRecord(s)) return { steps, error: { path, message: `step ${i + 1} is not a mapping`, line } };
     const run = str(s.run);
     const uses = str(s.uses);
     if ((run === undefined) === (uses === undefined))
@@ -147,7 +143,7 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
   if (!parsed.ok) return { path, message: `invalid YAML: ${parsed.error}`, ...lineField(parsed.line) };
   const file = parsed.value;
   const root = file.value;
-  if (!isObj(root)) return { path, message: "the workflow is not a YAML mapping", line: 1 };
+  if (!isRecord(root)) return { path, message: "the workflow is not a YAML mapping", line: 1 };
   if (!("on" in root)) return { path, message: "no `on:` trigger: GitHub never runs this workflow", line: 1 };
   const triggers = triggersOf(root.on);
   const triggersLine = keyLine(file, text, ["on"]);
@@ -155,13 +151,13 @@ export function parseWorkflow(path: string, text: string): Workflow | BrokenWork
   const unknown = triggers.find((t) => !EVENTS.has(t));
   if (unknown !== undefined)
     return { path, message: `\`on:\` names "${unknown}", which is not a GitHub event`, ...lineField(triggersLine) };
-  if (!isObj(root.jobs))
+  if (!isRecord(root.jobs))
     return { path, message: "no `jobs:` mapping", ...lineField(keyLine(file, text, ["jobs"]) ?? 1) };
   const workflowDir = defaultDir(root);
   const jobs: WorkflowJob[] = [];
   for (const [id, rawJob] of Object.entries(root.jobs)) {
     const line = keyLine(file, text, ["jobs", id]) ?? 1;
-    if (!isObj(rawJob)) return { path, message: `job "${id}" is not a mapping`, line };
+    if (!isRecord(rawJob)) return { path, message: `job "${id}" is not a mapping`, line };
     const uses = str(rawJob.uses);
     const needs = Array.isArray(rawJob.needs)
       ? rawJob.needs.map(str).filter((n): n is string => n !== undefined)

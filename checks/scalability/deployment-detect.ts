@@ -6,9 +6,9 @@
 
 import type { RepoView } from "../../src/engine/check.js";
 import { isOwnCode, languages } from "../lib/languages.js";
-import { parseYaml, parseYamlAll } from "../lib/parse.js";
-import { resolveRelative } from "../lib/repo-paths.js";
+import { isRecord, parseYaml, parseYamlAll } from "../lib/parse.js";
 import { workflows } from "../lib/workflows.js";
+import { COMPOSE, compose } from "./compose-detect.js";
 import { packageUses } from "./usage.js";
 
 /** One piece of deployment evidence with how much it proves (1 = the app is deployed as code). */
@@ -52,10 +52,6 @@ const PLATFORM_FILES: readonly [string, string, number][] = [
   ["**/bentofile.yaml", "a BentoML build file (packaging, not yet deployment)", 0.6],
 ];
 
-/** Images of backing services: a Compose file that runs only these deploys no application. */
-const BACKING_IMAGES =
-  /^(postgres|mysql|mariadb|mongo|redis|rabbitmq|elasticsearch|opensearch|memcached|minio\/minio|localstack\/localstack|adminer|dpage\/pgadmin4|mailhog\/mailhog|prom\/prometheus|grafana\/grafana|jaegertracing\/all-in-one|confluentinc\/[\w-]+|bitnami\/[\w-]+|zookeeper|nginx|traefik|qdrant\/qdrant|chromadb\/chroma|ghcr\.io\/mlflow\/mlflow|apache\/airflow)(:|$)/;
-
 const DEPLOY_ACTIONS =
   /^(azure\/(webapps-deploy|functions-action|k8s-deploy|container-apps-deploy-action)|aws-actions\/(amazon-ecs-deploy-task-definition|aws-cloudformation-github-deploy)|google-github-actions\/(deploy-cloudrun|deploy-appengine|deploy-cloud-functions|get-gke-credentials)|superfly\/flyctl-actions|akhileshns\/heroku-deploy|amondnet\/vercel-action|appleboy\/ssh-action|appleboy\/scp-action|hashicorp\/setup-terraform|azure\/setup-helm|azure\/setup-kubectl|cloudflare\/wrangler-action|nwtgck\/actions-netlify)@?/;
 const DEPLOY_COMMANDS =
@@ -66,14 +62,7 @@ const PACKAGE_PUBLISH =
   /^(pypa\/gh-action-pypi-publish|JS-DevTools\/npm-publish|changesets\/action)|\b(twine\s+upload|(npm|pnpm)\s+publish|yarn\s+npm\s+publish|(poetry|uv|hatch|flit|pdm)\s+publish)\b/;
 const PAGES = /^(actions\/deploy-pages|peaceiris\/actions-gh-pages|JamesIves\/github-pages-deploy-action)/;
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-// Helm templates hold `{{ }}` and are not YAML until rendered: the Chart.yaml is their evidence.
 const HELM_TEMPLATE = /(^|\/)templates\/[^/]*\.(ya?ml|tpl)$/;
-/** Compose files, named the standard way or prefixed (`airflow-docker-compose.yaml`, `minio_docker-compose.yml`). */
-const COMPOSE = /(^|\/)([\w.-]*[-_.])?(docker-)?compose([.-][^/]*)?\.ya?ml$/;
 const WORKFLOW = /^\.github\//;
 
 function kubernetes(repo: RepoView, out: DeployEvidence[], problems: DeployProblem[]): void {
@@ -87,7 +76,7 @@ function kubernetes(repo: RepoView, out: DeployEvidence[], problems: DeployProbl
       continue;
     }
     const kinds = parsed.value
-      .filter(isObj)
+      .filter(isRecord)
       .filter((d) => typeof d.apiVersion === "string" && typeof d.kind === "string")
       .map((d) => String(d.kind));
     if (kinds.length === 0 || kinds.every((k) => k === "Chart")) continue;
@@ -101,102 +90,11 @@ function kubernetes(repo: RepoView, out: DeployEvidence[], problems: DeployProbl
   }
 }
 
-/**
- * A service on a stock image that bind-mounts a folder of the project's code (Airflow's official
- * Compose file mounts ./dags) runs that code: it deploys the project's pipelines, not a backing service.
- */
-function mountsProjectCode(repo: RepoView, composePath: string, service: Record<string, unknown>): boolean {
-  const base = composePath.slice(0, composePath.lastIndexOf("/") + 1);
-  const volumes = Array.isArray(service.volumes) ? service.volumes : [];
-  return volumes.some((v) => {
-    const source =
-      typeof v === "string" ? v.split(":")[0] : isObj(v) && typeof v.source === "string" ? v.source : undefined;
-    if (!source?.startsWith("./") && !source?.startsWith("../")) return false;
-    const dir = `${base}${source}`
-      .replace(/\/\.\//g, "/")
-      .replace(/^\.\//, "")
-      .replace(/\/$/, "");
-    if (dir === "" || dir === "." || dir.includes("..")) return false;
-    return repo.glob(`${dir}/**/*.{py,js,ts}`).length > 0;
-  });
-}
-
-/** The Dockerfile a service's `build:` names, when the repository does not hold it. */
-function missingDockerfile(repo: RepoView, composePath: string, service: Record<string, unknown>): string | undefined {
-  const build = service.build;
-  if (build === undefined) return undefined;
-  const spec = isObj(build) ? build : {};
-  const context = typeof build === "string" ? build : typeof spec.context === "string" ? spec.context : ".";
-  // A remote context (a git URL) or an inline Dockerfile cannot be checked from the listing.
-  if (/^[a-z]+:\/\/|^git@|\$\{/.test(context) || spec.dockerfile_inline !== undefined) return undefined;
-  const dockerfile = typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile";
-  if (dockerfile.includes("${")) return undefined;
-  const dir = composePath.includes("/") ? composePath.slice(0, composePath.lastIndexOf("/")) : "";
-  const contextDir = resolveRelative(dir, context);
-  if (contextDir === undefined) return undefined;
-  const path = resolveRelative(contextDir, dockerfile);
-  return path !== undefined && !repo.has(path) ? path : undefined;
-}
-
-function compose(repo: RepoView, out: DeployEvidence[], problems: DeployProblem[]): void {
-  for (const file of repo.read(["**/*.{yml,yaml}"])) {
-    if (!COMPOSE.test(file.path) || !isOwnCode(file.path)) continue;
-    const parsed = parseYaml(file.text);
-    if (!parsed.ok) {
-      problems.push({ path: file.path, message: parsed.error, ...(parsed.line ? { line: parsed.line } : {}) });
-      continue;
-    }
-    const services = isObj(parsed.value.value) && isObj(parsed.value.value.services) ? parsed.value.value.services : {};
-    // Compose honours YAML merge keys (`<<: *common`), which YAML 1.2 leaves as a plain key.
-    const entries = Object.entries(services)
-      .filter(([, s]) => isObj(s))
-      .map(([name, s]): [string, Record<string, unknown>] => {
-        const service = s as Record<string, unknown>;
-        const merged = [service["<<"]].flat().filter(isObj);
-        return [name, Object.assign({}, ...merged, service)];
-      });
-    if (entries.length === 0) continue;
-    const app = entries.find(
-      ([, s]) =>
-        s.build !== undefined ||
-        (typeof s.image === "string" && !BACKING_IMAGES.test(s.image)) ||
-        mountsProjectCode(repo, file.path, s),
-    );
-    const missing = app ? missingDockerfile(repo, file.path, app[1]) : undefined;
-    if (app && missing) {
-      out.push({
-        id: "compose-build-missing",
-        message: `Compose builds service \`${app[0]}\` from ${missing}, which the repository does not have: ${file.path}`,
-        path: file.path,
-        line: parsed.value.lineOf(["services", app[0], "build"]),
-        strength: 0.5,
-      });
-      continue;
-    }
-    out.push(
-      app
-        ? {
-            id: "compose",
-            message: `Compose runs the application (service \`${app[0]}\`): ${file.path}`,
-            path: file.path,
-            line: parsed.value.lineOf(["services", app[0]]),
-            strength: 0.85,
-          }
-        : {
-            id: "compose-backing-only",
-            message: `Compose runs only backing services (${entries.map(([n]) => n).join(", ")}): ${file.path}`,
-            path: file.path,
-            strength: 0.5,
-          },
-    );
-  }
-}
-
 function cloudConfigs(repo: RepoView, out: DeployEvidence[]): void {
   for (const file of repo.read(["**/app.{yaml,yml}", "**/template.{yaml,yml}", "**/manifest.{yml,yaml}"])) {
     if (!isOwnCode(file.path)) continue;
     const parsed = parseYaml(file.text);
-    const value = parsed.ok && isObj(parsed.value.value) ? parsed.value.value : undefined;
+    const value = parsed.ok && isRecord(parsed.value.value) ? parsed.value.value : undefined;
     if (!value) continue;
     if (/app\.ya?ml$/.test(file.path) && typeof value.runtime === "string")
       out.push({
@@ -230,7 +128,7 @@ function huggingFaceSpace(repo: RepoView, out: DeployEvidence[]): void {
   const front = readme?.startsWith("---") ? /^---\r?\n([\s\S]{0,4000}?)\r?\n---/.exec(readme)?.[1] : undefined;
   if (!front) return;
   const parsed = parseYaml(front);
-  const sdk = parsed.ok && isObj(parsed.value.value) ? parsed.value.value.sdk : undefined;
+  const sdk = parsed.ok && isRecord(parsed.value.value) ? parsed.value.value.sdk : undefined;
   if (typeof sdk === "string")
     out.push({
       id: "platform-config",

@@ -85,7 +85,8 @@ const PY_VALIDATION = [
 ];
 
 const ROUTE_DECORATOR = /\.(get|post|put|patch|delete|route|api_route|websocket|api|endpoint)$/;
-const APP_CONSTRUCTORS =
+/** Constructors of web application objects, by their resolved dotted name. */
+export const APP_CONSTRUCTORS =
   /^(fastapi\.(FastAPI|APIRouter)|flask\.(Flask|Blueprint)|starlette\.applications\.Starlette|litestar\.Litestar|sanic\.Sanic|quart\.Quart|falcon\.(App|API|asgi\.App)|aiohttp\.web\.Application|tornado\.web\.Application|bottle\.Bottle|chalice\.Chalice|ninja\.NinjaAPI)$/;
 
 /** Calls that load a trained model (resolved through imports). */

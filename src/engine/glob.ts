@@ -1,5 +1,6 @@
 import { braceExpand } from "minimatch";
 import picomatch from "picomatch";
+import { lowerBound, union } from "./sorted.js";
 import { countOf } from "./text.js";
 
 /**
@@ -114,6 +115,12 @@ export class GlobIndex {
     return braceExpand(pattern).some((expanded) => testOne(compile(expanded, options.nocase ?? false), path));
   }
 
+  /** The listing index of exactly this path, or -1: a binary search of the sorted listing. */
+  indexOf(path: string): number {
+    const i = lowerBound(this.paths, path);
+    return this.paths[i] === path ? i : -1;
+  }
+
   /** The depth (number of `/`) of every listed path, by listing index. */
   depths(): Uint16Array {
     if (!this.depthList) {
@@ -204,8 +211,8 @@ export class GlobIndex {
             (i) => (this.paths[i] as string).toLowerCase() === m.path,
           );
         // The listing is sorted: a binary search finds the one path without a map of them all.
-        const i = lowerBound(this.paths, m.path);
-        return this.paths[i] === m.path ? [i] : [];
+        const i = this.indexOf(m.path);
+        return i === -1 ? [] : [i];
       }
       case "pattern": {
         const out: number[] = [];
@@ -269,64 +276,4 @@ function push(map: Map<string, Postings>, key: string, value: number): void {
 /** Number of `/` in a path: its depth below the root. */
 export function depthOf(path: string): number {
   return countOf(path, "/");
-}
-
-/** The union of ascending index lists, ascending and without repeats. */
-function union(parts: readonly (readonly number[])[]): readonly number[] {
-  const nonEmpty = parts.filter((p) => p.length > 0);
-  if (nonEmpty.length === 0) return [];
-  if (nonEmpty.length > 2) {
-    // Many large lists (every source extension at once): mark them, then read the marks in order.
-    let max = 0;
-    let total = 0;
-    for (const p of nonEmpty) {
-      total += p.length;
-      max = Math.max(max, p[p.length - 1] as number);
-    }
-    if (total > 4096) {
-      const marks = new Uint8Array(max + 1);
-      for (const p of nonEmpty) for (let k = 0; k < p.length; k++) marks[p[k] as number] = 1;
-      const out: number[] = [];
-      for (let i = 0; i <= max; i++) if (marks[i] === 1) out.push(i);
-      return out;
-    }
-  }
-  let acc = nonEmpty[0] as readonly number[];
-  for (let k = 1; k < nonEmpty.length; k++) acc = merge(acc, nonEmpty[k] as readonly number[]);
-  return acc;
-}
-
-function merge(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x < y) {
-      out.push(x);
-      i++;
-    } else if (y < x) {
-      out.push(y);
-      j++;
-    } else {
-      out.push(x);
-      i++;
-      j++;
-    }
-  }
-  while (i < a.length) out.push(a[i++] as number);
-  while (j < b.length) out.push(b[j++] as number);
-  return out;
-}
-
-function lowerBound(sorted: readonly string[], target: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] ?? "") < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

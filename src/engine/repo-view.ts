@@ -37,16 +37,9 @@ export class RepoView {
 
   /** The listed file at exactly this path. */
   file(path: string): RepoFile | undefined {
-    // The listing is sorted by path: a binary search, not a map of 100,000 entries.
-    let lo = 0;
-    let hi = this.files.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.files[mid] as RepoFile).path < path) lo = mid + 1;
-      else hi = mid;
-    }
-    const f = this.files[lo];
-    return f?.path === path ? f : undefined;
+    // The index searches the sorted listing: no map of 100,000 entries.
+    const i = this.index.indexOf(path);
+    return i === -1 ? undefined : this.files[i];
   }
 
   /** True when a file (of any mode) is listed at exactly this path. */
